@@ -19,7 +19,10 @@ public sealed class AiOptions
 
     public string? Model { get; set; }
 
-    /// <summary>Base URL override, e.g. http://localhost:11434/v1 for Ollama or a proxy for Anthropic.</summary>
+    /// <summary>
+    /// Base URL override. OpenAI-compatible servers include the version segment
+    /// (http://localhost:11434/v1 for Ollama); for Anthropic it is the host the SDK appends /v1/messages to.
+    /// </summary>
     public Uri? Endpoint { get; set; }
 
     public string? ApiKey { get; set; }

@@ -127,6 +127,19 @@ public sealed class OpenAiChatClientTests
     }
 
     [Fact]
+    public async Task A_proxy_error_page_without_json_still_maps_by_status()
+    {
+        await using var server = await WireServer.StartAsync(502, "<html><body>502 Bad Gateway</body></html>");
+        using var client = new OpenAiChatClient(Options(server.Url("/v1")));
+
+        var error = await Assert.ThrowsAsync<AiProviderException>(() => client.GetResponseAsync(Conversation));
+
+        Assert.Equal(AiFailureKind.ProviderError, error.Kind);
+        Assert.Equal(502, error.StatusCode);
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_an_invalid_response()
     {
         await using var server = await WireServer.StartAsync(200, """{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"mess""");
