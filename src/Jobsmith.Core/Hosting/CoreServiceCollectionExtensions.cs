@@ -1,5 +1,6 @@
 using Jobsmith.Core.Accounts;
 using Jobsmith.Core.Agents;
+using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.Notifications;
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddNotifications();
         services.AddFeatureFlags();
         services.AddAgents(configuration);
+        services.AddJobsmithAi(configuration);
         return services;
     }
 }
