@@ -20,7 +20,7 @@ free_port() {
 start_postgres() {
   local bin dir port as
   bin=$(pg_bin); [ -n "$bin" ] || { echo "services: PostgreSQL is not installed (scripts/setup.sh --test)" >&2; exit 1; }
-  if [ -f "$state/pg.dir" ] && [ -f "$(cat "$state/pg.dir")/postmaster.pid" ]; then
+  if [ -f "$state/pg.dir" ] && [ -f "$(cat "$state/pg.dir")/data/postmaster.pid" ]; then
     port=$(cat "$state/pg.port")
   else
     dir=$(mktemp -d /tmp/jobsmith-pg.XXXXXX)

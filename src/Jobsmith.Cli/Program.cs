@@ -1,1 +1,3 @@
-return 0;
+using Jobsmith.Cli;
+
+return await JobsmithCli.RunAsync(args);

@@ -29,7 +29,7 @@ public static class AgentsServiceCollectionExtensions
         var schedulerName = configuration["Agents:SchedulerName"] is { Length: > 0 } name ? name : "jobsmith";
         var connection = DatabaseConnection.Resolve(database, jobsmith);
 
-        services.AddQuartz(schedulerName, q =>
+        services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
             {
@@ -59,7 +59,7 @@ public static class AgentsServiceCollectionExtensions
         });
 
         if (jobsmith.Role != ProcessRole.Web)
-            services.AddQuartzHostedService(schedulerName, o => o.WaitForJobsToComplete = true);
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 }

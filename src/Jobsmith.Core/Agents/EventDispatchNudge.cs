@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Jobsmith.Core.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Jobsmith.Core.Agents;
@@ -10,7 +12,7 @@ namespace Jobsmith.Core.Agents;
 /// After a save that committed new events, wakes the dispatcher in this process at once instead of waiting
 /// for its next sweep. Best effort by design: the sweep picks up anything a nudge misses.
 /// </summary>
-internal sealed class EventDispatchNudge(ISchedulerFactory schedulers, ILogger<EventDispatchNudge> logger) : SaveChangesInterceptor
+internal sealed class EventDispatchNudge(ISchedulerFactory schedulers, IOptions<JobsmithOptions> options, ILogger<EventDispatchNudge> logger) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
@@ -26,15 +28,15 @@ internal sealed class EventDispatchNudge(ISchedulerFactory schedulers, ILogger<E
         return base.SavingChanges(eventData, result);
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await NudgeIfPendingAsync(eventData.Context);
-        return result;
+        NudgeIfPending(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        _ = NudgeIfPendingAsync(eventData.Context);
+        NudgeIfPending(eventData.Context);
         return result;
     }
 
@@ -44,10 +46,18 @@ internal sealed class EventDispatchNudge(ISchedulerFactory schedulers, ILogger<E
             _pending.AddOrUpdate(context, this);
     }
 
-    private async Task NudgeIfPendingAsync(DbContext? context)
+    private void NudgeIfPending(DbContext? context)
     {
-        // A transaction still open means the events are not visible to the dispatcher yet; the sweep covers it.
         if (context is null || !_pending.Remove(context)) return;
+        // An open transaction means the events are not visible to the dispatcher yet (and on SQLite it holds
+        // the write lock the scheduler would wait on); a web-only node runs no scheduler. The sweep covers both.
+        if (context.Database.CurrentTransaction is not null || options.Value.Role == ProcessRole.Web) return;
+        // Never block the caller's save on the scheduler.
+        _ = Task.Run(TriggerDispatchAsync);
+    }
+
+    private async Task TriggerDispatchAsync()
+    {
         try
         {
             var scheduler = await schedulers.GetScheduler();

@@ -10,6 +10,9 @@ public static class WebHostExtensions
 {
     public static WebApplicationBuilder AddJobsmithWeb(this WebApplicationBuilder builder)
     {
+        // JOBSMITH__Database__Provider=postgres and friends, the same variables the CLI reads.
+        builder.Configuration.AddEnvironmentVariables(JobsmithConfiguration.EnvironmentPrefix);
+
         // Structured JSON logs (L3); secrets never reach them because no code logs request bodies or keys.
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>

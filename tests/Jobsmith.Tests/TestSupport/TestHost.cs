@@ -14,6 +14,7 @@ public static class TestHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(database.Settings(role));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("JOBSMITH_TEST_LOG") == "1") { builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }).SetMinimumLevel(LogLevel.Debug); }
         builder.Services.AddJobsmithCore(builder.Configuration);
         services?.Invoke(builder.Services);
         return builder.Build();

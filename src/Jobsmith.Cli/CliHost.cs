@@ -1,0 +1,39 @@
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Jobsmith.Cli;
+
+/// <summary>
+/// The same Core services the web host uses, on the same data folder. The host is never started, so no
+/// background scheduler runs inside a CLI command; commands that need the schema migrate it first.
+/// </summary>
+internal static class CliHost
+{
+    public static IHost Build(GlobalOptions global)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables(JobsmithConfiguration.EnvironmentPrefix);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Jobsmith:DataDirectory"] = global.DataDirectory,
+            ["Jobsmith:Role"] = nameof(ProcessRole.Web),
+        });
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Logs go to stderr so --json output on stdout stays machine-readable.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddJobsmithCore(builder.Configuration);
+        return builder.Build();
+    }
+
+    public static async Task<IServiceScope> MigratedScopeAsync(IHost host, CancellationToken cancellationToken)
+    {
+        var scope = host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        return scope;
+    }
+}

@@ -1,0 +1,106 @@
+using Jobsmith.Core.Accounts;
+using Jobsmith.Core.Agents;
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Notifications;
+using Jobsmith.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jobsmith.Tests.Agents;
+
+/// <summary>K2: an event committed before a restart is processed after it, exactly once, by a durable job.</summary>
+public sealed class EventDurabilityTests
+{
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Event_written_before_a_restart_is_processed_after_it(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        string userId;
+
+        // First process: a web-only node. It commits the registration and its event, but runs no jobs.
+        using (var web = TestHost.Build(database, role: "Web"))
+        {
+            await web.StartAsync();
+            await using var scope = web.Services.CreateAsyncScope();
+            var user = await scope.ServiceProvider.GetRequiredService<AccountService>().RegisterAsync("restart@example.com", "a-long-password-1", null, default);
+            userId = user.Id;
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var pending = await db.Set<AgentEvent>().SingleAsync(e => e.UserId == userId);
+            Assert.Null(pending.ProcessedAt);
+            await web.StopAsync();
+        }
+
+        // Second process: a worker starts, finds the event, and runs the welcome agent for it.
+        using var worker = TestHost.Build(database, role: "All");
+        await worker.StartAsync();
+        await TestHost.WaitUntilAsync(async () =>
+        {
+            await using var scope = worker.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return await db.Set<AgentEvent>().AnyAsync(e => e.UserId == userId && e.ProcessedAt != null);
+        }, TimeSpan.FromSeconds(30), "the registration event to be processed");
+
+        await using (var scope = worker.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var task = await db.Set<AgentTask>().SingleAsync(t => t.UserId == userId);
+            Assert.Equal(AgentTaskStatus.Completed, task.Status);
+            Assert.Equal("notifications", task.Agent);
+            Assert.NotNull(task.StartedAt);
+            Assert.Equal(1, await db.Set<Notification>().CountAsync(n => n.UserId == userId && n.Type == "welcome"));
+        }
+        await worker.StopAsync();
+    }
+
+    [SkippableFact]
+    public async Task Failing_agent_is_retried_then_recorded_as_failed()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var agent = new FailingAgent();
+        using var host = TestHost.Build(database, services: s =>
+        {
+            s.AddSingleton(agent);
+            s.AddScoped<IAgent>(sp => sp.GetRequiredService<FailingAgent>());
+        });
+        await host.StartAsync();
+        Guid eventId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            eventId = scope.ServiceProvider.GetRequiredService<EventPublisher>().Publish("test.fails", null, new { n = 1 }).Id;
+            await db.SaveChangesAsync();
+        }
+
+        // Agents:MaxAttempts defaults to 5; the test host sets a 0.2 s base delay, so all attempts finish quickly.
+        await TestHost.WaitUntilAsync(() => Task.FromResult(agent.Calls >= 5), TimeSpan.FromSeconds(30), "five attempts");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var row = await db.Set<AgentEvent>().SingleAsync(e => e.Id == eventId);
+            Assert.Null(row.ProcessedAt);
+            Assert.Contains("boom", row.LastError, StringComparison.Ordinal);
+            var task = await db.Set<AgentTask>().SingleAsync(t => t.EventId == eventId);
+            Assert.Equal(AgentTaskStatus.Failed, task.Status);
+        }
+        await host.StopAsync();
+        Assert.Equal(5, agent.Calls);
+    }
+
+    private sealed class FailingAgent : IAgent
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public string AgentName => "orchestrator";
+
+        public bool Accepts(string eventType) => eventType == "test.fails";
+
+        public Task<string?> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            throw new InvalidOperationException("boom");
+        }
+    }
+}
