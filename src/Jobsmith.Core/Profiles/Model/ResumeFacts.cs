@@ -33,6 +33,8 @@ public sealed record ExperienceEntry(
     IReadOnlyList<SourcedText> Bullets,
     SourceSpan Source)
 {
+    /// <summary>The dates as written ("June 2015 to Present"), with their provenance.</summary>
+    public SourcedText? Period { get; init; }
     public string? Url { get; init; }
     public string? Summary { get; init; }
     public string? Description { get; init; }
@@ -46,6 +48,8 @@ public sealed record EducationEntry(
     PartialDate? End,
     SourceSpan Source)
 {
+    /// <summary>The dates or graduation year as written, with their provenance.</summary>
+    public SourcedText? Period { get; init; }
     public string? Url { get; init; }
     public string? Score { get; init; }
     public IReadOnlyList<string> Courses { get; init; } = [];

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Jobsmith.Core.Profiles.Import;
+using Jobsmith.Core.Profiles.Model;
+
+namespace Jobsmith.Core.Profiles.Analysis;
+
+/// <summary>A degree as stated ("Bachelor of Science in Computer Science"), split into degree and field.</summary>
+internal sealed record DegreeStatement(SourcedText Statement, SourcedText Degree, SourcedText? Field, SourcedText? Institution);
+
+internal static partial class DegreeParser
+{
+    public static DegreeStatement? Find(TextLine line)
+    {
+        var match = Degree().Match(line.Text);
+        if (!match.Success) return null;
+        var rest = line.Text[match.Index..];
+        var cut = StatementEnd().Match(rest, Math.Min(rest.Length, match.Length));
+        var statementLength = cut.Success ? cut.Index : rest.Length;
+        var dates = DateRangeParser.FindSingle(rest[..statementLength]);
+        if (dates is not null) statementLength = dates.Index;
+        var statement = LineText.Take(line, match.Index, statementLength);
+        if (statement is null) return null;
+
+        var text = line.Text.Substring(match.Index, statementLength);
+        var fieldAt = FieldStart().Match(text);
+        var degree = fieldAt.Success ? LineText.Take(line, match.Index, fieldAt.Index) : statement;
+        var field = fieldAt.Success ? LineText.Take(line, match.Index + fieldAt.Index + fieldAt.Length, statementLength - fieldAt.Index - fieldAt.Length) : null;
+        var institution = cut.Success ? InstitutionAfter(line, match.Index + cut.Index) : null;
+        return new DegreeStatement(statement, degree ?? statement, field, institution);
+    }
+
+    private static SourcedText? InstitutionAfter(TextLine line, int from)
+    {
+        var after = line.Text[from..];
+        var institutionMatch = InstitutionRules.Name().Match(after);
+        return institutionMatch.Success ? LineText.Take(line, from + institutionMatch.Index, institutionMatch.Length) : null;
+    }
+
+    // Abbreviations are matched case-sensitively so "as", "ma" or "me" in prose do not count; "Boston, MA" is a place.
+    [GeneratedRegex(@"(?<![A-Za-z])(?:(?i:bachelor|master|doctor(?:ate)?|associate)(?:['’]?s)?(?=\s+(?i:of|in|degree|program|'|’))|(?i:bachelor|master)(?:['’]?s)?\b|(?i:diploma|ph\.?\s?d\.?|high\s+school|higher\s+secondary|senior\s+secondary|secondary\s+school|matriculation|intermediate|post\s?graduat\w*|graduate\s+diploma|pgdm|pgdba)|(?<!,\s)(?:B\.?\s?E\.?|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.\s?A\.?|M\.\s?A\.?|BA|MA|B\.?\s?S\.?|M\.?\s?S\.?|B\.?\s?Com|M\.?\s?Com|BBA|BCA|MCA|MBA|M\.B\.A\.?|B\.?\s?Ed|M\.?\s?Ed|LLB|LLM|MBBS|B\.?\s?Arch|BFA|MFA|BEng|MEng|BSN|MSN|B\.?\s?Pharm|M\.?\s?Pharm|HSC|SSC|SSLC|CBSE|GED|12th|10th|XII|X))(?![A-Za-z])")]
+    private static partial Regex Degree();
+
+    // A statement ends at a comma, a dash, a bar, a parenthesis, "from"/"at" before the school, or a tab.
+    [GeneratedRegex(@"\s*(?:,|\s[-–—|]\s|\||\(|\t|\s+(?:from|at)\s+)")]
+    private static partial Regex StatementEnd();
+
+    [GeneratedRegex(@"\s+(?:in|-)\s+|\s*:\s*")]
+    private static partial Regex FieldStart();
+}
+
+internal static partial class InstitutionRules
+{
+    public static bool IsInstitution(string text) =>
+        text.Trim().Length <= 120 && LineText.BulletContentStart(text) < 0 && Name().IsMatch(text);
+
+    /// <summary>The institution name without a trailing " - City, State".</summary>
+    public static SourcedText? Take(TextLine line)
+    {
+        var match = Name().Match(line.Text);
+        var start = Math.Min(match.Index, LeadingNameStart(line.Text, match.Index));
+        var end = match.Index + match.Length;
+        return LineText.Take(line, start, end - start);
+    }
+
+    // "Pune University" has its proper noun before the keyword; walk back over capitalised words.
+    private static int LeadingNameStart(string text, int index)
+    {
+        var start = index;
+        var words = text[..index].TrimEnd().Split(' ');
+        for (var w = words.Length - 1; w >= 0; w--)
+        {
+            var word = words[w];
+            if (word.Length == 0 || !(char.IsUpper(word[0]) || word is "of" or "and" or "&")) break;
+            start = text.LastIndexOf(word, start - 1, StringComparison.Ordinal);
+            if (start < 0) return index;
+        }
+        return start;
+    }
+
+    [GeneratedRegex(@"(?:(?:University|College|Institute|School|Academy|Polytechnic|Vidyalaya|Vidyapeeth|Conservatory|Seminary|Universit[éä]t?|Universidad|IIT|NIT|IIM|Mahavidyalaya)\b(?:[\w.'&]*|\s+(?:of|for|and|&|at)\s+|\s+[A-Z][\w.'&]*|,\s+[A-Z][a-z]+(?=\s*$))*|[A-Z][A-Za-z.&']*(?:\s+[A-Z][A-Za-z.&']*)*\s+(?:University|College|Institute|School|Academy|Polytechnic))")]
+    public static partial Regex Name();
+}
