@@ -2,6 +2,7 @@ namespace Jobsmith.Core.Profiles.Import;
 
 public enum ResumeImportError
 {
+    FileNotFound,
     Empty,
     TooLarge,
     TooManyPages,
