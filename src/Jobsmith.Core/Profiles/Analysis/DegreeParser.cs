@@ -37,7 +37,7 @@ internal static partial class DegreeParser
     }
 
     // Abbreviations are matched case-sensitively so "as", "ma" or "me" in prose do not count; "Boston, MA" is a place.
-    [GeneratedRegex(@"(?<![A-Za-z])(?:(?i:bachelor|master|doctor(?:ate)?|associate)(?:['’]?s)?(?=\s+(?i:of|in|degree|program|'|’))|(?i:bachelor|master)(?:['’]?s)?\b|(?i:diploma|ph\.?\s?d\.?|high\s+school|higher\s+secondary|senior\s+secondary|secondary\s+school|matriculation|intermediate|post\s?graduat\w*|graduate\s+diploma|pgdm|pgdba)|(?<!,\s)(?:B\.?\s?E\.?|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.\s?A\.?|M\.\s?A\.?|BA|MA|B\.?\s?S\.?|M\.?\s?S\.?|B\.?\s?Com|M\.?\s?Com|BBA|BCA|MCA|MBA|M\.B\.A\.?|B\.?\s?Ed|M\.?\s?Ed|LLB|LLM|MBBS|B\.?\s?Arch|BFA|MFA|BEng|MEng|BSN|MSN|B\.?\s?Pharm|M\.?\s?Pharm|HSC|SSC|SSLC|CBSE|GED|12th|10th|XII|X))(?![A-Za-z])")]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:(?i:bachelor|master|doctor(?:ate)?|associate)(?:['’]?s)?(?=\s+(?i:of|in|degree|program|'|’))|(?i:bachelor|master)(?:['’]?s)?\b(?!\s+(?i:thesis|project|class|student|card|plan|data))|(?i:diploma|ph\.?\s?d\.?|high\s+school|higher\s+secondary|senior\s+secondary|secondary\s+school|matriculation|intermediate|post\s?graduat\w*|graduate\s+diploma|pgdm|pgdba)|(?<!,\s)(?:B\.?\s?E\.?|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.\s?A\.?|M\.\s?A\.?|BA|MA|B\.?\s?S\.?|M\.?\s?S\.?|B\.?\s?Com|M\.?\s?Com|BBA|BCA|MCA|MBA|M\.B\.A\.?|B\.?\s?Ed|M\.?\s?Ed|LLB|LLM|MBBS|B\.?\s?Arch|BFA|MFA|BEng|MEng|BSN|MSN|B\.?\s?Pharm|M\.?\s?Pharm|HSC|SSC|SSLC|CBSE|GED|12th|10th|XII|X))(?![A-Za-z])")]
     private static partial Regex Degree();
 
     // A statement ends at a comma, a dash, a bar, a parenthesis, "from"/"at" before the school, or a tab.
@@ -51,32 +51,16 @@ internal static partial class DegreeParser
 internal static partial class InstitutionRules
 {
     public static bool IsInstitution(string text) =>
-        text.Trim().Length <= 120 && LineText.BulletContentStart(text) < 0 && Name().IsMatch(text);
+        text.Trim().Length <= 100 && LineText.WordCount(text) <= 14 && LineText.BulletContentStart(text) < 0 && Name().IsMatch(text);
 
-    /// <summary>The institution name without a trailing " - City, State".</summary>
+    /// <summary>The institution name, without a trailing " - City, State".</summary>
     public static SourcedText? Take(TextLine line)
     {
         var match = Name().Match(line.Text);
-        var start = Math.Min(match.Index, LeadingNameStart(line.Text, match.Index));
-        var end = match.Index + match.Length;
-        return LineText.Take(line, start, end - start);
+        return match.Success ? LineText.Take(line, match.Index, match.Length) : null;
     }
 
-    // "Pune University" has its proper noun before the keyword; walk back over capitalised words.
-    private static int LeadingNameStart(string text, int index)
-    {
-        var start = index;
-        var words = text[..index].TrimEnd().Split(' ');
-        for (var w = words.Length - 1; w >= 0; w--)
-        {
-            var word = words[w];
-            if (word.Length == 0 || !(char.IsUpper(word[0]) || word is "of" or "and" or "&")) break;
-            start = text.LastIndexOf(word, start - 1, StringComparison.Ordinal);
-            if (start < 0) return index;
-        }
-        return start;
-    }
-
-    [GeneratedRegex(@"(?:(?:University|College|Institute|School|Academy|Polytechnic|Vidyalaya|Vidyapeeth|Conservatory|Seminary|Universit[éä]t?|Universidad|IIT|NIT|IIM|Mahavidyalaya)\b(?:[\w.'&]*|\s+(?:of|for|and|&|at)\s+|\s+[A-Z][\w.'&]*|,\s+[A-Z][a-z]+(?=\s*$))*|[A-Z][A-Za-z.&']*(?:\s+[A-Z][A-Za-z.&']*)*\s+(?:University|College|Institute|School|Academy|Polytechnic))")]
+    // Capitalised words before the keyword ("Pune University") and "of ..." after it ("University of Pune").
+    [GeneratedRegex(@"(?:[A-Z][\w.'&-]*\s+(?:(?:of|for|and|&)\s+)?){0,5}(?i:University|College|Institute|School|Academy|Polytechnic|Vidyalaya|Vidyapeeth|Conservatory|Seminary|Universit[àéä]t?|Universidad|Universidade|Mahavidyalaya)\b(?:\s+(?:of|for|and|&|at|in)(?:\s+the)?\s+[A-Z][\w.'&-]*|\s+[A-Z][\w.'&-]*)*")]
     public static partial Regex Name();
 }

@@ -3,7 +3,7 @@ using Jobsmith.Core.Profiles.Model;
 
 namespace Jobsmith.Core.Profiles.Analysis;
 
-internal static class HeadlineFinder
+internal static partial class HeadlineFinder
 {
     private const int MinSummaryWords = 12;
 
@@ -17,10 +17,22 @@ internal static class HeadlineFinder
             if (contact.Name is { } name && name.Source.FirstLine == line.Number) continue;
             if (LineText.WordCount(line.Text) > 10 || line.Text.Contains('@', StringComparison.Ordinal)) continue;
             var title = EntryHeaderClassifier.Pieces(line, null).FirstOrDefault(p => p.Role == HeaderRole.Title);
-            if (title is not null) return title.Text;
+            if (title is not null) return WithoutDocumentWords(title.Text);
         }
         return null;
     }
+
+    // Templates title the page "Music Producer Resume Template"; the role is the part before those words.
+    private static SourcedText WithoutDocumentWords(SourcedText title)
+    {
+        var match = DocumentWords().Match(title.Value);
+        if (!match.Success || match.Index == 0) return title;
+        var value = title.Value[..match.Index].TrimEnd();
+        return new SourcedText(value, title.Source with { End = title.Source.Start + value.Length });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\s+(?:\(?cv\)?|resume|résumé|curriculum\s+vitae|template)\b.*$")]
+    private static partial System.Text.RegularExpressions.Regex DocumentWords();
 
     /// <summary>The summary/objective section text; otherwise a paragraph in the header.</summary>
     public static SourcedText? Summary(IReadOnlyList<DetectedSection> sections)

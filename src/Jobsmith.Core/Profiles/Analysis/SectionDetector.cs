@@ -30,7 +30,8 @@ internal static class SectionDetector
     public static ResumeSectionKind? HeadingKind(string line)
     {
         var trimmed = line.Trim();
-        if (trimmed.Length is 0 or > MaxHeadingLength || trimmed.Any(char.IsDigit)) return null;
+        // A heading is no sentence: a final period ("Excellent management skills.") rules it out.
+        if (trimmed.Length is 0 or > MaxHeadingLength || trimmed.Any(char.IsDigit) || trimmed.EndsWith('.')) return null;
         return SectionVocabulary.Classify(Normalize(trimmed));
     }
 

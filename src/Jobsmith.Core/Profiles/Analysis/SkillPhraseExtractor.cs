@@ -35,6 +35,8 @@ internal static partial class SkillPhraseExtractor
         var items = ItemSeparator().Split(line.Text[from..]);
         var offset = from;
         var listLike = items.Length > 1;
+        // A sentence inside a skills section is prose about skills, not a list of them.
+        if (!listLike && LineText.WordCount(line.Text[from..]) > 4) return;
         foreach (var item in items)
         {
             var at = line.Text.IndexOf(item, offset, StringComparison.Ordinal);
@@ -49,12 +51,16 @@ internal static partial class SkillPhraseExtractor
     private static bool IsSkillPhrase(string phrase, bool listLike)
     {
         var words = LineText.WordCount(phrase);
-        if (words == 0 || words > (listLike ? MaxWords : 3) || phrase.Length > 60) return false;
+        if (words == 0 || words > (listLike ? MaxWords : 4) || phrase.Length > 60) return false;
+        if (NotAPhraseStart().IsMatch(phrase) || DateRangeParser.FindSingle(phrase) is not null) return false;
         return phrase.Any(char.IsLetter) && !phrase.EndsWith('.') || phrase.Length <= 8;
     }
 
     [GeneratedRegex(@"(?i)^\s*(?:[•●▪\-*✓➢]\s*)?(?:technical\s+skills|key\s+skills|skills(?:\s+used)?|tools(?:\s+used)?|technolog(?:y|ies)(?:\s+used)?|environment|technique|tech(?:nology)?\s+stack|programming\s+languages|languages|software|frameworks|databases|platforms|operating\s+systems|web\s+technologies|ides?)\s*[:\-–]\s*")]
     private static partial Regex SkillLabel();
+
+    [GeneratedRegex(@"^(?:and|or|to|of|in|the|a|an|with|including|etc|as|for|on|by|from|very|good|strong|excellent)\b|^\d")]
+    private static partial Regex NotAPhraseStart();
 
     [GeneratedRegex(@"\s*(?:[,;|•●▪·]|\s\band\b\s|\s-\s)\s*")]
     private static partial Regex ItemSeparator();
