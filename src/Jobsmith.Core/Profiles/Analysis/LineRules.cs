@@ -12,7 +12,8 @@ internal static class LineRules
         if (trimmed.Length == 0 || trimmed.Length > (allowLong ? 120 : 80)) return false;
         if (LineText.BulletContentStart(trimmed) >= 0) return false;
         if (LineText.WordCount(trimmed) > (allowLong ? 16 : 10)) return false;
-        if (char.IsLower(trimmed[0]) && trimmed.Any(char.IsUpper) == false && LineText.WordCount(trimmed) > 3) return false;
+        // Titles and employers start with a capital or a digit; a lowercase start is a wrapped sentence.
+        if (char.IsLower(trimmed[0])) return false;
         if (SectionDetector.HeadingKind(trimmed) is not null) return false;
         var last = trimmed[^1];
         return last != '.' || trimmed.EndsWith("Ltd.", StringComparison.OrdinalIgnoreCase)

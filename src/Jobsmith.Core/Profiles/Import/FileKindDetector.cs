@@ -29,7 +29,7 @@ internal static class FileKindDetector
         if (extension is ".md" or ".markdown") return ResumeFileKind.Markdown;
         if (extension is ".txt" or ".text" or "") return ResumeFileKind.PlainText;
         if (extension == ".json")
-            throw new ResumeImportException(ResumeImportError.NotJsonResume, "The .json file does not contain a JSON object.");
+            throw new ResumeImportException(ResumeImportError.NotJsonResume, "Invalid JSON Resume: a JSON Resume must be a JSON object.");
         throw Unsupported($"Files of type '{extension}' are not supported; use PDF, DOCX, TXT, Markdown or JSON Resume.");
     }
 
