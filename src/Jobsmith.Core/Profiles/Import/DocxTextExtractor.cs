@@ -28,7 +28,8 @@ internal sealed class DocxTextExtractor(ResumeImportOptions options)
             AppendParagraphs(main, text);
             foreach (var footer in main.FooterParts) AppendParagraphs(footer, text);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or XmlException or InvalidDataException
+        // System.IO.Packaging reports damage as FileFormatException (a FormatException), the zip layer as InvalidDataException.
+        catch (Exception ex) when (ex is OpenXmlPackageException or XmlException or InvalidDataException or FormatException
                                        or IOException or InvalidOperationException or ArgumentException)
         {
             throw new ResumeImportException(ResumeImportError.Corrupt, "The DOCX file is damaged and cannot be read.", ex);

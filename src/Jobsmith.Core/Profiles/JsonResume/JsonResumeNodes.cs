@@ -10,6 +10,9 @@ internal static class JsonResumeNodes
 {
     public static JsonObject ParseRoot(byte[] content)
     {
+        // JsonNode parses invalid UTF-8 inside strings lazily and would fail on first read; check it up front.
+        if (!System.Text.Unicode.Utf8.IsValid(content))
+            throw Invalid("the file is not UTF-8 text");
         JsonNode? root;
         try
         {
