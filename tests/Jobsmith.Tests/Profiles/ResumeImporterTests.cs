@@ -105,6 +105,7 @@ public sealed class ResumeImporterTests
     [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1 }, "old.doc", ResumeImportError.Unsupported)]
     [InlineData(new byte[] { 0x4D, 0x5A, 0x90, 0x00, 0x03 }, "setup.exe", ResumeImportError.Unsupported)]
     [InlineData(new byte[] { 0x48, 0x69, 0x00, 0x01, 0x02 }, "a.txt", ResumeImportError.Unsupported)]
+    [InlineData(new byte[] { 0x01, 0x02, 0x03, 0x04, 0x05, 0x41 }, "a.txt", ResumeImportError.Unsupported)]
     [InlineData(new byte[] { 0x48, 0x69 }, "a.txt", ResumeImportError.Empty)]
     public async Task Bad_files_get_a_specific_error(byte[] content, string name, ResumeImportError expected)
     {

@@ -24,10 +24,16 @@ internal static partial class PlainTextDecoder
             // Old resumes saved as Windows-1252/Latin-1: every byte maps, so decode them that way.
             text = Encoding.Latin1.GetString(content);
         }
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')))
+        // Real text files carry the odd stray control character (bullets from old word processors);
+        // NUL bytes or many control characters mean binary content.
+        var controls = text.Count(IsStrayControl);
+        if (text.Contains('\0', StringComparison.Ordinal) || controls > Math.Max(2, text.Length / 100))
             throw new ResumeImportException(ResumeImportError.Unsupported, "The file is binary, not text; upload a PDF, DOCX or text file.");
-        return text;
+        // Replaced one for one, so character offsets stay those of the file.
+        return controls == 0 ? text : new string(text.Select(c => IsStrayControl(c) ? ' ' : c).ToArray());
     }
+
+    private static bool IsStrayControl(char c) => char.IsControl(c) && c is not ('\n' or '\r' or '\t');
 
     public static string StripMarkdown(string text)
     {
