@@ -72,8 +72,11 @@ internal static class ContactExtractor
         foreach (var line in header)
         {
             if (ContactPatterns.Email().IsMatch(line.Text) && LineText.WordCount(line.Text) < 3) continue;
-            var match = ContactPatterns.CityRegion().Match(line.Text);
-            if (match.Success) return LineText.Take(line, match.Groups["loc"].Index, match.Groups["loc"].Length);
+            // Prefer the place that ends a segment: "12 Elm St, Springfield, IL 62701" → "Springfield, IL".
+            var match = ContactPatterns.CityRegionAtEnd().Match(line.Text);
+            if (!match.Success) match = ContactPatterns.CityRegion().Match(line.Text);
+            if (match.Success && !ContactPatterns.StreetWord().IsMatch(match.Groups["loc"].Value))
+                return LineText.Take(line, match.Groups["loc"].Index, match.Groups["loc"].Length);
         }
         return null;
     }

@@ -18,6 +18,12 @@ internal static partial class ContactPatterns
     [GeneratedRegex(@"\b(?<loc>[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){0,2},\s?(?:[A-Z]{2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))(?:\s+\d{5,6}(?:-\d{4})?)?")]
     public static partial Regex CityRegion();
 
+    [GeneratedRegex(@"\b(?<loc>[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){0,2},\s?(?:[A-Z]{2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))(?:\s+\d{5,6}(?:-\d{4})?)?\s*(?=$|\||•|·|▪|\t)")]
+    public static partial Regex CityRegionAtEnd();
+
+    [GeneratedRegex(@"(?i)\b(?:st|street|ave|avenue|road|rd|blvd|boulevard|lane|ln|drive|dr|circle|way|court|ct|apt|suite|floor|enclave|nagar|sector)\b\.?,")]
+    public static partial Regex StreetWord();
+
     // Indeed exports write "City, State - Email me on Indeed".
     [GeneratedRegex(@"^(?<loc>[^-|]{2,60}?)\s+-\s+Email me on")]
     public static partial Regex LocationBeforeEmailLink();

@@ -73,6 +73,10 @@ internal static class ExperienceExtractor
         return [Build(header, null, null, body, lines[0], lines[^1])];
     }
 
+    private static bool IsStandaloneTitle(SourcedText line) =>
+        line.Source.FirstLine == line.Source.LastLine && LineText.WordCount(line.Value) <= 8
+        && LineRules.IsHeaderLike(line.Value, false) && TitleVocabulary.EndsLikeTitle(line.Value);
+
     private static ExperienceEntry Build(IEnumerable<TextLine> headerLines, DateRange? dates, TextLine? dateLine,
         List<SourcedText> bullets, TextLine first, TextLine last)
     {
@@ -94,6 +98,12 @@ internal static class ExperienceExtractor
         {
             if (title is null) title = piece;
             else if (company is null) company = piece;
+        }
+        // Many resumes put the title under the employer and a one-line company blurb: look a few lines down.
+        if (title is null && bullets.Take(3).FirstOrDefault(IsStandaloneTitle) is { } titleLine)
+        {
+            title = titleLine;
+            bullets.Remove(titleLine);
         }
         var period = dates is not null && dateLine is not null ? LineText.Take(dateLine, dates.Index, dates.Length) : null;
         return new ExperienceEntry(title, company, location, dates?.Start, dates?.End, dates?.IsCurrent ?? false, bullets,
