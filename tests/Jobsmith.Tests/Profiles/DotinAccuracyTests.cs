@@ -14,10 +14,10 @@ public sealed class DotinAccuracyTests(ITestOutputHelper output)
     // Floors sit just under the figures measured when this test was written (see the printed table).
     private static readonly Dictionary<string, double> F1Floors = new()
     {
-        ["Name"] = 0.0, ["Email Address"] = 0.0, ["Designation"] = 0.0, ["Companies worked at"] = 0.0,
-        ["Location"] = 0.0, ["Degree"] = 0.0, ["College Name"] = 0.0, ["Graduation Year"] = 0.0, ["Skills"] = 0.0,
+        ["Name"] = 0.84, ["Email Address"] = 0.95, ["Designation"] = 0.29, ["Companies worked at"] = 0.26,
+        ["Location"] = 0.39, ["Degree"] = 0.36, ["College Name"] = 0.47, ["Graduation Year"] = 0.51, ["Skills"] = 0.31,
     };
-    private const double MicroF1Floor = 0.0;
+    private const double MicroF1Floor = 0.36;
 
     [SkippableFact]
     public void Entity_F1_on_the_dotin_resumes_stays_above_the_floors()
@@ -35,10 +35,13 @@ public sealed class DotinAccuracyTests(ITestOutputHelper output)
         }
         var micro = new EntityScore();
         foreach (var score in scores.Values) micro.Add(score);
+        // Skills are most of the gold and mostly sit in prose, which only the skills catalogue can find.
+        var microWithoutSkills = new EntityScore();
+        foreach (var (_, score) in scores.Where(s => s.Key != "Skills")) microWithoutSkills.Add(score);
 
         output.WriteLine($"dotin resumes: {records}; matching = normalized text equality, duplicates collapsed per record");
         output.WriteLine($"{"type",-22} {"P",6} {"R",6} {"F1",6} {"TP",6} {"FP",6} {"FN",6}");
-        foreach (var (type, s) in scores.Append(new("micro", micro)))
+        foreach (var (type, s) in scores.Append(new("micro", micro)).Append(new("micro without skills", microWithoutSkills)))
             output.WriteLine($"{type,-22} {s.Precision,6:0.000} {s.Recall,6:0.000} {s.F1,6:0.000} {s.TruePositives,6} {s.FalsePositives,6} {s.FalseNegatives,6}");
 
         Assert.Equal(310, records);

@@ -11,8 +11,11 @@ namespace Jobsmith.Tests.Profiles;
 /// <summary>R2: malformed uploads never crash, hang or blow memory; each is either parsed or refused with a clear error.</summary>
 public sealed class ImportFuzzTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan PerFileLimit = TimeSpan.FromSeconds(10);
-    private const long ManagedMemoryLimit = 768L * 1024 * 1024;
+    private static readonly TimeSpan PerFileLimit = TimeSpan.FromSeconds(15);
+    // Other test classes share the process, so the per-file ceiling is generous; what must not happen is
+    // a decompression bomb or runaway parse reaching gigabytes, or memory retained after the run.
+    private const long ManagedMemoryCeiling = 1536L * 1024 * 1024;
+    private const long RetainedMemoryLimit = 384L * 1024 * 1024;
 
     [SkippableFact]
     public async Task Malformed_pdf_docx_and_json_files_fail_cleanly()
@@ -46,12 +49,15 @@ public sealed class ImportFuzzTests(ITestOutputHelper output)
                 failures.Add($"{file.Kind} {file.Name}: {ex.GetType().Name}: {ex.Message}");
             }
             if (clock.Elapsed > PerFileLimit) failures.Add($"{file.Name} took {clock.Elapsed.TotalSeconds:0.0} s");
-            if (GC.GetTotalMemory(false) > ManagedMemoryLimit) failures.Add($"{file.Name} left the heap above {ManagedMemoryLimit >> 20} MB");
+            if (GC.GetTotalMemory(false) > ManagedMemoryCeiling) failures.Add($"{file.Name} pushed the heap above {ManagedMemoryCeiling >> 20} MB");
         });
 
-        output.WriteLine($"{files.Count} files in {total.Elapsed.TotalSeconds:0.0} s");
+        files.Clear();
+        var retained = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"{outcomes.Values.Sum()} files in {total.Elapsed.TotalSeconds:0.0} s; {retained >> 20} MB retained afterwards");
+        Assert.True(retained < RetainedMemoryLimit, $"{retained >> 20} MB still retained after the run");
         foreach (var (outcome, count) in outcomes.OrderBy(o => o.Key, StringComparer.Ordinal)) output.WriteLine($"{outcome,-28} {count}");
-        Assert.True(files.Count >= 1000);
+        Assert.True(outcomes.Values.Sum() + failures.Count >= 1000);
         Assert.True(failures.IsEmpty, string.Join('\n', failures.Take(20)));
     }
 }

@@ -15,6 +15,9 @@ internal static partial class DegreeParser
         if (!match.Success) return null;
         var rest = line.Text[match.Index..];
         var cut = StatementEnd().Match(rest, Math.Min(rest.Length, match.Length));
+        // "Ph.D. (Economics)", "Master of Business Administration (MBA)": a short parenthesis belongs to the degree.
+        if (cut.Success && cut.Value.TrimStart() == "(" && rest.IndexOf(')', cut.Index) is var close and > 0 && close - cut.Index <= 40)
+            cut = StatementEnd().Match(rest, close + 1);
         var statementLength = cut.Success ? cut.Index : rest.Length;
         var dates = DateRangeParser.FindSingle(rest[..statementLength]);
         if (dates is not null) statementLength = dates.Index;
