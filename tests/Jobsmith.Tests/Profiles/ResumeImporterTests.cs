@@ -72,6 +72,15 @@ public sealed class ResumeImporterTests
     }
 
     [SkippableFact]
+    public async Task Password_protected_pdf_is_reported_as_encrypted()
+    {
+        PopplerCheck.Require();
+        var error = await Assert.ThrowsAsync<ResumeImportException>(() => importer.ImportAsync(MinimalPdfWriter.PasswordProtected(Resume), "locked.pdf"));
+        Assert.Equal(ResumeImportError.Encrypted, error.Error);
+        Assert.Contains("password", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Broken_pdf_is_corrupt()
     {
         PopplerCheck.Require();

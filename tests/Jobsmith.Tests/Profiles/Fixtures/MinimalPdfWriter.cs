@@ -32,7 +32,17 @@ public static class MinimalPdfWriter
     public static byte[] WithoutText(int pages) =>
         Write(Enumerable.Range(0, pages).Select(_ => new List<PlacedLine>()).ToList(), "0 0 1 rg 100 100 300 400 re f");
 
-    public static byte[] Write(IReadOnlyList<List<PlacedLine>> pages, string extraGraphics = "")
+    /// <summary>
+    /// A PDF whose standard security handler (RC4, revision 2) rejects the empty user password: the /U
+    /// check value is random, so no reader can open it without a password it does not have.
+    /// </summary>
+    public static byte[] PasswordProtected(string text)
+    {
+        var check = string.Concat(Enumerable.Range(0, 32).Select(i => ((i * 37 + 11) % 256).ToString("X2", CultureInfo.InvariantCulture)));
+        return Write(Paginate(Wrap(text, 95), 50), "", $"<< /Filter /Standard /V 1 /R 2 /O <{check}> /U <{check}> /P -44 >>");
+    }
+
+    public static byte[] Write(IReadOnlyList<List<PlacedLine>> pages, string extraGraphics = "", string? encryptDictionary = null)
     {
         var objects = new List<byte[]>();
         var pageIds = Enumerable.Range(0, pages.Count).Select(i => 4 + i * 2).ToList();
@@ -46,10 +56,11 @@ public static class MinimalPdfWriter
                               $"/Resources << /Font << /F1 3 0 R >> >> /Contents {pageIds[index] + 1} 0 R >>"));
             objects.Add([.. Ascii($"<< /Length {content.Length} >>\nstream\n"), .. content, .. Ascii("\nendstream")]);
         }
-        return Assemble(objects);
+        if (encryptDictionary is not null) objects.Add(Ascii(encryptDictionary));
+        return Assemble(objects, encryptDictionary is null ? "" : $" /Encrypt {objects.Count} 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]");
     }
 
-    private static byte[] Assemble(List<byte[]> objects)
+    private static byte[] Assemble(List<byte[]> objects, string trailerExtra)
     {
         using var output = new MemoryStream();
         output.Write(Ascii("%PDF-1.4\n%\u00e2\u00e3\n"));
@@ -64,7 +75,7 @@ public static class MinimalPdfWriter
         var xref = output.Position;
         var table = new StringBuilder($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets) table.Append(offset.ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
-        table.Append($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        table.Append($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R{trailerExtra} >>\nstartxref\n{xref}\n%%EOF\n");
         output.Write(Ascii(table.ToString()));
         return output.ToArray();
     }
