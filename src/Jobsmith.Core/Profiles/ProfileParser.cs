@@ -1,0 +1,37 @@
+using Jobsmith.Core.Profiles.Analysis;
+using Jobsmith.Core.Profiles.Import;
+using Jobsmith.Core.Profiles.JsonResume;
+using Jobsmith.Core.Profiles.Model;
+
+namespace Jobsmith.Core.Profiles;
+
+/// <summary>
+/// One call from a resume file to a profile, for the CLI (<c>jobsmith profile parse</c>), the web upload
+/// and agents. Bad input throws <see cref="ResumeImportException"/> with a message fit for the user.
+/// </summary>
+public sealed class ProfileParser(ResumeImporter importer, ResumeAnalyzer analyzer, JsonResumeImporter jsonResume)
+{
+    public ProfileParser(ResumeImportOptions options, TimeProvider timeProvider)
+        : this(new ResumeImporter(options), new ResumeAnalyzer(timeProvider), new JsonResumeImporter(timeProvider)) { }
+
+    public ProfileParser(TimeProvider timeProvider) : this(new ResumeImportOptions(), timeProvider) { }
+
+    public async Task<ParsedResume> ParseFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+            throw new ResumeImportException(ResumeImportError.FileNotFound, $"The file '{file.Name}' does not exist.");
+        // Refuse before reading, so a huge file never lands in memory.
+        if (file.Length > importer.Options.MaxBytes)
+            throw new ResumeImportException(ResumeImportError.TooLarge,
+                $"The file is {file.Length / 1024.0 / 1024.0:0.0} MB; the limit is {importer.Options.MaxBytes / 1024.0 / 1024.0:0.#} MB.");
+        var content = await File.ReadAllBytesAsync(path, cancellationToken);
+        return await ParseAsync(content, file.Name, cancellationToken);
+    }
+
+    public async Task<ParsedResume> ParseAsync(byte[] content, string fileName, CancellationToken cancellationToken = default)
+    {
+        var text = await importer.ImportAsync(content, fileName, cancellationToken);
+        return text.Kind == ResumeFileKind.JsonResume ? jsonResume.Import(content) : analyzer.Analyze(text);
+    }
+}
