@@ -12,6 +12,7 @@ public static class JobsmithCli
         {
             AdminCommands.Build(),
             DbCommands.Build(),
+            ProfileCommands.Build(),
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.JsonOutput);

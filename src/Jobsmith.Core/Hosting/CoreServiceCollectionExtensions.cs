@@ -4,6 +4,7 @@ using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.Notifications;
+using Jobsmith.Core.Profiles;
 using Jobsmith.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddFeatureFlags();
         services.AddAgents(configuration);
         services.AddJobsmithAi(configuration);
+        services.AddProfiles();
         return services;
     }
 }

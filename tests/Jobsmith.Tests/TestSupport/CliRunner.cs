@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Jobsmith.Tests.TestSupport;
+
+public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
+
+/// <summary>Runs the real `jobsmith` binary (copied next to the tests) as a separate process.</summary>
+public static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jobsmith.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
