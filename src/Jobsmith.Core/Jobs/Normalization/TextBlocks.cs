@@ -1,0 +1,91 @@
+using System.Text;
+
+namespace Jobsmith.Core.Jobs.Normalization;
+
+public enum BlockKind { Paragraph, Heading, Bullet }
+
+public sealed record TextBlock(BlockKind Kind, string Text);
+
+/// <summary>Renders text blocks as plain text or escaped Markdown, and reads blocks back from plain text.</summary>
+public static class TextBlocks
+{
+    public const string BulletPrefix = "• ";
+
+    public static string RenderText(IReadOnlyList<TextBlock> blocks)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (i > 0) sb.Append(block.Kind == BlockKind.Bullet && blocks[i - 1].Kind == BlockKind.Bullet ? "\n" : "\n\n");
+            if (block.Kind == BlockKind.Bullet) sb.Append(BulletPrefix);
+            sb.Append(block.Text);
+        }
+        return sb.ToString();
+    }
+
+    public static string RenderMarkdown(IReadOnlyList<TextBlock> blocks)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (i > 0) sb.Append(block.Kind == BlockKind.Bullet && blocks[i - 1].Kind == BlockKind.Bullet ? "\n" : "\n\n");
+            sb.Append(block.Kind switch { BlockKind.Bullet => "- ", BlockKind.Heading => "### ", _ => "" });
+            EscapeMarkdown(block.Text, sb);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Plain text from a source (e.g. Ashby's descriptionPlain): lines starting with a bullet become items.</summary>
+    public static IReadOnlyList<TextBlock> FromPlainText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var blocks = new List<TextBlock>();
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = CollapseWhitespace(rawLine);
+            if (line.Length == 0) continue;
+            if (line[0] is '•' or '-' or '*' or '·' or '–' && line.Length > 1 && line[1] == ' ')
+                blocks.Add(new TextBlock(BlockKind.Bullet, line[2..].TrimStart()));
+            else
+                blocks.Add(new TextBlock(BlockKind.Paragraph, line));
+        }
+        return blocks;
+    }
+
+    public static PostingDescription FromPlain(string? text)
+    {
+        var blocks = FromPlainText(text);
+        return new PostingDescription(RenderText(blocks), RenderMarkdown(blocks));
+    }
+
+    internal static string CollapseWhitespace(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var pendingSpace = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u200b' || char.IsControl(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    // Every character Markdown could read as syntax (including '<' for inline HTML) is backslash-escaped.
+    private static void EscapeMarkdown(string text, StringBuilder sb)
+    {
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '.' or '!' or '|' or '<' or '>' or '&' or '~')
+                sb.Append('\\');
+            sb.Append(c);
+        }
+    }
+}
