@@ -17,7 +17,7 @@ internal sealed class BatchBuilder(string sourceKind)
         {
             _postings.Add(JobPostingNormalizer.Normalize(read()));
         }
-        catch (Exception ex) when (ex is PostingFormatException or FormatException or InvalidOperationException or JsonException or OverflowException or KeyNotFoundException)
+        catch (Exception ex) when (ex is PostingFormatException or FormatException or InvalidOperationException or JsonException or OverflowException or KeyNotFoundException or ArgumentException)
         {
             _errors.Add(new IngestError(sourceKind, locator, ex.Message));
         }
