@@ -47,9 +47,9 @@ public sealed class JobIngestion(JobSourceCatalog catalog, DuplicateDetector dup
         foreach (var error in batch.Errors)
             logger.LogWarning("Rejected from {Source} {Locator}: {Reason}", error.SourceKind, error.Locator ?? "(whole response)", error.Reason);
         var groups = duplicates.Group(batch.Postings);
-        var duplicateCount = groups.Sum(g => g.Duplicates.Count);
-        logger.LogInformation("{Source}: {Fetched} fetched, {Accepted} accepted, {Rejected} rejected, {Duplicates} duplicates",
-            batch.SourceKind, batch.Fetched, batch.Postings.Count, batch.Errors.Count, duplicateCount);
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("{Source}: {Fetched} fetched, {Accepted} accepted, {Rejected} rejected, {Duplicates} duplicates",
+            batch.SourceKind, batch.Fetched, batch.Postings.Count, batch.Errors.Count, groups.Sum(g => g.Duplicates.Count));
         return new IngestionResult(batch, groups);
     }
 }
