@@ -23,7 +23,7 @@ internal sealed class SourceGate : IDisposable
             AutoReplenishment = true,
         });
         var transient = new PredicateBuilder().Handle<FetchException>(e => e.IsTransient);
-        Pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,
@@ -31,16 +31,20 @@ internal sealed class SourceGate : IDisposable
                 MinimumThroughput = 4,
                 SamplingDuration = TimeSpan.FromMinutes(2),
                 BreakDuration = options.BreakDuration,
-            })
-            .AddRetry(new RetryStrategyOptions
+            });
+        // Polly requires at least one attempt; zero means "no retry strategy at all".
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
-                MaxRetryAttempts = Math.Max(0, options.MaxRetryAttempts),
+                MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
-            })
-            .Build();
+            });
+        }
+        Pipeline = builder.Build();
     }
 
     public ResiliencePipeline Pipeline { get; }

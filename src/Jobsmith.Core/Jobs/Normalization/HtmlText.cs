@@ -30,6 +30,9 @@ public static class HtmlText
         return new PostingDescription(TextBlocks.RenderText(blocks), TextBlocks.RenderMarkdown(blocks));
     }
 
+    /// <summary>One line of text from an HTML fragment such as a title with &lt;strong&gt; highlights.</summary>
+    public static string ToLine(string html) => string.Join(' ', ToBlocks(html).Select(b => b.Text));
+
     public static IReadOnlyList<TextBlock> ToBlocks(string? html)
     {
         if (string.IsNullOrWhiteSpace(html)) return [];
@@ -46,7 +49,7 @@ public static class HtmlText
     /// </summary>
     internal static string UnwrapEncodedHtml(string html)
     {
-        for (var i = 0; i < 2 && !html.Contains('<', StringComparison.Ordinal) && html.Contains("&lt;", StringComparison.OrdinalIgnoreCase); i++)
+        for (var i = 0; i < 2 && !html.Contains('<', StringComparison.Ordinal) && html.Contains("lt;", StringComparison.OrdinalIgnoreCase); i++)
             html = WebUtility.HtmlDecode(html);
         return html;
     }

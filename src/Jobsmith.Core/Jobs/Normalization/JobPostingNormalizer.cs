@@ -11,7 +11,8 @@ public static class JobPostingNormalizer
 
     public static JobPosting Normalize(PostingDraft draft)
     {
-        var title = TextBlocks.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(draft.Title ?? string.Empty));
+        var rawTitle = draft.Title ?? string.Empty;
+        var title = rawTitle.Contains('<', StringComparison.Ordinal) ? HtmlText.ToLine(rawTitle) : TextBlocks.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(rawTitle));
         if (title.Length == 0) throw new PostingFormatException("posting has no title");
         if (title.Length > MaxTitleLength) title = title[..MaxTitleLength];
 

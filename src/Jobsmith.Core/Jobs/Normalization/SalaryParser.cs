@@ -133,7 +133,7 @@ public static partial class SalaryParser
         return decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
-    [GeneratedRegex(@"(?<pre>US\$|CA\$|AU\$|C\$|A\$|[$€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|SGD|Rs\.?)\b)?\s?(?<num>\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s?(?<mult>k|K|mm|MM|m|M|lakhs?|lacs?|LPA)?(?![\w%]|[.,]\d)\s?(?<post>[€£]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|INR)\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<pre>US\$|CA\$|AU\$|C\$|A\$|[$€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SEK|NOK|DKK|PLN|SGD|Rs\.?)\b)?\s?(?<num>\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s?(?<mult>k|K|mm|MM|m|M|lakhs?|lacs?|LPA)?(?![\w%]|[.,]\d)\s?(?<post>[€£]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|INR)\b)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"^\d{1,3}([.,])\d{3}(\1\d{3})*$")]
