@@ -4,7 +4,7 @@ namespace Jobsmith.Core.Jobs.Dedupe;
 
 /// <summary>
 /// Groups postings that are the same job: same source id, same canonical URL, or near-duplicates
-/// (same employer, similar title, SimHash-close text). The earliest posted member is canonical.
+/// (same employer, similar title, a shared place, SimHash-close text). The earliest posted member is canonical.
 /// </summary>
 public sealed class DuplicateDetector(DedupeOptions options)
 {
@@ -33,14 +33,14 @@ public sealed class DuplicateDetector(DedupeOptions options)
 
     private void LinkNearDuplicates(IReadOnlyList<JobPosting> postings, UnionFind links)
     {
-        var byCompany = new Dictionary<string, List<(int Index, ulong Hash, HashSet<string> Title)>>(StringComparer.Ordinal);
+        var byCompany = new Dictionary<string, List<(int Index, ulong Hash, HashSet<string> Title, HashSet<string> Places)>>(StringComparer.Ordinal);
         for (var i = 0; i < postings.Count; i++)
         {
             var p = postings[i];
             if (p.Description.Text.Length < options.MinTextLength) continue;
             var company = CompanyNames.Key(p.Company);
             if (!byCompany.TryGetValue(company, out var list)) byCompany[company] = list = [];
-            list.Add((i, SimHash.Of(p.Description.Text), TitleKey.Of(p.Title)));
+            list.Add((i, SimHash.Of(p.Description.Text), TitleKey.Of(p.Title), LocationKey.Of(p.Locations)));
         }
         foreach (var list in byCompany.Values)
         {
@@ -51,6 +51,7 @@ public sealed class DuplicateDetector(DedupeOptions options)
                     var distance = SimHash.Distance(list[a].Hash, list[b].Hash);
                     if (distance > options.MaxSimHashDistance) continue;
                     if (TitleKey.Similarity(list[a].Title, list[b].Title) < options.MinTitleSimilarity) continue;
+                    if (!LocationKey.Compatible(list[a].Places, list[b].Places)) continue;
                     links.Union(list[a].Index, list[b].Index, DuplicateReason.NearDuplicateText, $"simhash distance {distance}");
                 }
             }
