@@ -20,11 +20,13 @@ public sealed class JobIngestion(JobSourceCatalog catalog, DuplicateDetector dup
 
     public IngestionResult ImportPayload(string kind, string payload, Uri? origin) => Finish(catalog.Get(kind).Parse(payload, origin));
 
-    /// <summary>A file, or every file directly inside a folder (sorted by name), parsed by one source.</summary>
+    /// <summary>A file, or every file of the source's file types directly inside a folder (sorted by name), parsed by one source.</summary>
     public async Task<IngestionResult> ImportPathAsync(string kind, string path, CancellationToken cancellationToken)
     {
         var source = catalog.Get(kind);
-        var files = Directory.Exists(path) ? Directory.GetFiles(path).Order(StringComparer.Ordinal).ToArray()
+        var extensions = source.Descriptor.FileExtensions;
+        var files = Directory.Exists(path)
+            ? Directory.GetFiles(path).Where(f => extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToArray()
             : File.Exists(path) ? [path]
             : throw new ArgumentException($"no such file or folder: {path}");
         var batches = new List<SourceBatch>();

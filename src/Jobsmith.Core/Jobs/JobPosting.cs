@@ -52,10 +52,32 @@ public sealed record ApplicationRoute(ApplicationType Type, string Rule)
 }
 
 /// <summary>
-/// The posting text twice: <see cref="Text"/> for search and matching, <see cref="Markdown"/> for display
-/// (rendered with HTML disabled, so posting markup can never reach a page).
+/// The posting text in two forms: <see cref="Text"/> for search and matching, <see cref="Markdown"/> for display
+/// (rendered with HTML disabled, so posting markup can never reach a page). Markdown is rendered on first use:
+/// most ingested postings are filtered out before anyone looks at them.
 /// </summary>
-public sealed record PostingDescription(string Text, string Markdown)
+public sealed class PostingDescription
 {
+    private readonly IReadOnlyList<Normalization.TextBlock>? _blocks;
+    private string? _markdown;
+
+    public PostingDescription(string text, string markdown)
+    {
+        Text = text;
+        _markdown = markdown;
+    }
+
+    internal PostingDescription(IReadOnlyList<Normalization.TextBlock> blocks)
+    {
+        _blocks = blocks;
+        Text = Normalization.TextBlocks.RenderText(blocks);
+    }
+
     public static PostingDescription Empty { get; } = new(string.Empty, string.Empty);
+
+    public string Text { get; }
+
+    public string Markdown => _markdown ??= Normalization.TextBlocks.RenderMarkdown(_blocks ?? []);
+
+    public override string ToString() => Text;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Jobsmith.Core.Jobs.Dedupe;
 
 /// <summary>
@@ -8,22 +10,27 @@ public static class SimHash
 {
     private const int ShingleSize = 3;
 
+    // For each byte value, its 8 bits as +1/-1 votes: a shingle's 64 votes are 8 vector adds, not 64 branches.
+    private static readonly Vector256<int>[] ByteVotes = BuildByteVotes();
+
     public static ulong Of(string text)
     {
-        Span<int> weights = stackalloc int[64];
         var words = WordHashes(text);
         if (words.Count == 0) return 0;
+        Span<Vector256<int>> weights = stackalloc Vector256<int>[8];
+        weights.Clear();
         var n = Math.Max(1, words.Count - ShingleSize + 1);
         for (var i = 0; i < n; i++)
         {
             var h = words[i];
             for (var j = 1; j < ShingleSize && i + j < words.Count; j++) h = Mix(h * 31 + words[i + j]);
-            for (var bit = 0; bit < 64; bit++) weights[bit] += ((h >> bit) & 1) == 1 ? 1 : -1;
+            for (var b = 0; b < 8; b++) weights[b] += ByteVotes[(int)((h >> (8 * b)) & 0xFF)];
         }
         ulong fingerprint = 0;
-        for (var bit = 0; bit < 64; bit++)
+        for (var b = 0; b < 8; b++)
         {
-            if (weights[bit] > 0) fingerprint |= 1UL << bit;
+            var positive = Vector256.GreaterThan(weights[b], Vector256<int>.Zero).ExtractMostSignificantBits();
+            fingerprint |= (ulong)positive << (8 * b);
         }
         return fingerprint;
     }
@@ -39,9 +46,9 @@ public static class SimHash
         var inWord = false;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsAsciiLetterOrDigit(c) || (c > 127 && char.IsLetterOrDigit(c)))
             {
-                hash = (hash ^ char.ToLowerInvariant(c)) * fnvPrime;
+                hash = (hash ^ (c <= 127 ? (char)(c | 0x20) : char.ToLowerInvariant(c))) * fnvPrime;
                 inWord = true;
                 continue;
             }
@@ -51,6 +58,18 @@ public static class SimHash
         }
         if (inWord) result.Add(Mix(hash));
         return result;
+    }
+
+    private static Vector256<int>[] BuildByteVotes()
+    {
+        var table = new Vector256<int>[256];
+        Span<int> lanes = stackalloc int[8];
+        for (var value = 0; value < 256; value++)
+        {
+            for (var bit = 0; bit < 8; bit++) lanes[bit] = ((value >> bit) & 1) == 1 ? 1 : -1;
+            table[value] = Vector256.Create<int>(lanes);
+        }
+        return table;
     }
 
     private static ulong Mix(ulong x)

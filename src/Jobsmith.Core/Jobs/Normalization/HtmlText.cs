@@ -26,8 +26,7 @@ public static class HtmlText
 
     public static PostingDescription FromHtml(string? html)
     {
-        var blocks = ToBlocks(html);
-        return new PostingDescription(TextBlocks.RenderText(blocks), TextBlocks.RenderMarkdown(blocks));
+        return new PostingDescription(ToBlocks(html));
     }
 
     /// <summary>One line of text from an HTML fragment such as a title with &lt;strong&gt; highlights.</summary>

@@ -19,7 +19,7 @@ public static class JobPostingNormalizer
         var blocks = !string.IsNullOrWhiteSpace(draft.DescriptionPlain)
             ? TextBlocks.FromPlainText(draft.DescriptionPlain)
             : HtmlText.ToBlocks(draft.DescriptionHtml);
-        var description = new PostingDescription(TextBlocks.RenderText(blocks), TextBlocks.RenderMarkdown(blocks));
+        var description = new PostingDescription(blocks);
         var locations = draft.Locations.Select(TextBlocks.CollapseWhitespace).Where(l => l.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var url = SafeUri(draft.Url);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Jobsmith.Core.Jobs.Normalization;
@@ -56,12 +57,12 @@ public static class TextBlocks
 
     public static PostingDescription FromPlain(string? text)
     {
-        var blocks = FromPlainText(text);
-        return new PostingDescription(RenderText(blocks), RenderMarkdown(blocks));
+        return new PostingDescription(FromPlainText(text));
     }
 
     internal static string CollapseWhitespace(string s)
     {
+        if (IsAlreadyCollapsed(s)) return s;
         var sb = new StringBuilder(s.Length);
         var pendingSpace = false;
         foreach (var c in s)
@@ -78,14 +79,33 @@ public static class TextBlocks
         return sb.ToString();
     }
 
+    // Most lines need no work; checking first keeps normalization allocation-free for them.
+    private static bool IsAlreadyCollapsed(string s)
+    {
+        if (s.Length == 0) return true;
+        if (s[0] == ' ' || s[^1] == ' ') return false;
+        var previousSpace = false;
+        foreach (var c in s)
+        {
+            var space = c == ' ';
+            if ((space && previousSpace) || (!space && (c < ' ' || c == '\u200b' || (c > 127 && (char.IsWhiteSpace(c) || char.IsControl(c)))))) return false;
+            previousSpace = space;
+        }
+        return true;
+    }
+
+    private static readonly SearchValues<char> MarkdownSyntax = SearchValues.Create("\\`*_{}[]()#+-.!|<>&~");
+
     // Every character Markdown could read as syntax (including '<' for inline HTML) is backslash-escaped.
     private static void EscapeMarkdown(string text, StringBuilder sb)
     {
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny(MarkdownSyntax)) >= 0)
         {
-            if (c is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '.' or '!' or '|' or '<' or '>' or '&' or '~')
-                sb.Append('\\');
-            sb.Append(c);
+            sb.Append(rest[..at]).Append('\\').Append(rest[at]);
+            rest = rest[(at + 1)..];
         }
+        sb.Append(rest);
     }
 }

@@ -32,6 +32,8 @@ public sealed class AshbySource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : 
     {
         if (job.ValueKind != JsonValueKind.Object) throw new PostingFormatException($"job entry is {job.ValueKind.ToString().ToLowerInvariant()}, not an object");
         var jobUrl = job.Str("jobUrl");
+        // Ashby sends the text twice; the HTML (kept in Raw) is only converted when the plain text is missing.
+        var plain = job.Str("descriptionPlain");
         var draft = new PostingDraft
         {
             SourceKind = Kind,
@@ -41,8 +43,8 @@ public sealed class AshbySource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : 
             Workplace = job.Str("workplaceType"),
             RemoteFlag = job.Bool("isRemote"),
             EmploymentType = job.Str("employmentType"),
-            DescriptionHtml = job.Str("descriptionHtml"),
-            DescriptionPlain = job.Str("descriptionPlain"),
+            DescriptionHtml = string.IsNullOrWhiteSpace(plain) ? job.Str("descriptionHtml") : null,
+            DescriptionPlain = plain,
             PostedAt = job.Date("publishedAt"),
             Url = jobUrl,
             ApplyUrl = job.Str("applyUrl"),

@@ -15,7 +15,7 @@ public sealed class CsvFileSource(SafeHttpFetcher fetcher) : IJobSource
     public const string Kind = "csv";
     public const string FeatureFlag = "Jobs.Sources.Csv";
 
-    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1));
+    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1)) { FileExtensions = [".csv"] };
 
     public Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken) =>
         SourceFetch.FetchAndParseAsync(fetcher, this, () => new FetchRequest(new Uri(query.Target), Descriptor) { Accept = "text/csv, text/plain" }, cancellationToken);

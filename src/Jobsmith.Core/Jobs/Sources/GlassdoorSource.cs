@@ -17,7 +17,7 @@ public sealed class GlassdoorSource(SafeHttpFetcher fetcher, Uri? baseUrl = null
     private static readonly HtmlParser Parser = new();
     private readonly Uri _base = baseUrl ?? new Uri("https://www.glassdoor.com/");
 
-    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, false, SourceRateLimit.PerMinute(4));
+    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, false, SourceRateLimit.PerMinute(4)) { FileExtensions = [".html", ".htm"] };
 
     public Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken) =>
         SourceFetch.FetchAndParseAsync(fetcher, this, () => new FetchRequest(new Uri(_base,

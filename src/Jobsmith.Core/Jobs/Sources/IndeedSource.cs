@@ -17,7 +17,7 @@ public sealed partial class IndeedSource(SafeHttpFetcher fetcher, Uri? baseUrl =
 
     private readonly Uri _base = baseUrl ?? new Uri("https://www.indeed.com/");
 
-    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, false, SourceRateLimit.PerMinute(4));
+    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, false, SourceRateLimit.PerMinute(4)) { FileExtensions = [".html", ".htm"] };
 
     public async Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken)
     {

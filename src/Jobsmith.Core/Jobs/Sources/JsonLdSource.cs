@@ -14,7 +14,7 @@ public sealed class JsonLdSource(SafeHttpFetcher fetcher) : IJobSource
 
     private static readonly HtmlParser Parser = new();
 
-    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1));
+    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1)) { FileExtensions = [".html", ".htm"] };
 
     public async Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed class LinkedInSource(SafeHttpFetcher fetcher, Uri? baseUrl = null)
     private static readonly HtmlParser Parser = new();
     private readonly Uri _base = baseUrl ?? new Uri("https://www.linkedin.com/");
 
-    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, false, SourceRateLimit.PerMinute(6));
+    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, false, SourceRateLimit.PerMinute(6)) { FileExtensions = [".html", ".htm"] };
 
     public async Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed partial class PasteSource(SafeHttpFetcher fetcher) : IJobSource
 
     private static readonly HtmlParser Parser = new();
 
-    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1));
+    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1)) { FileExtensions = [".txt", ".md", ".html", ".htm"] };
 
     public async Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken)
     {

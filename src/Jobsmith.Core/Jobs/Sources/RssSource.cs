@@ -18,7 +18,7 @@ public sealed partial class RssSource(SafeHttpFetcher fetcher) : IJobSource
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1));
+    public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1)) { FileExtensions = [".xml", ".rss", ".atom"] };
 
     public Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken) =>
         SourceFetch.FetchAndParseAsync(fetcher, this, () => new FetchRequest(new Uri(query.Target), Descriptor)
