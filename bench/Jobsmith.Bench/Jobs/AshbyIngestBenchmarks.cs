@@ -14,7 +14,7 @@ namespace Jobsmith.Bench.Jobs;
 /// Data: JOBSMITH_SHARED_DATA, or ../shared/data beside the repository.
 /// </summary>
 [MemoryDiagnoser]
-public class AshbyIngestBenchmarks
+public class AshbyIngestBenchmarks : IDisposable
 {
     private const int Postings = 404;
 
@@ -35,17 +35,23 @@ public class AshbyIngestBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Postings, Baseline = true)]
-    public int ParseNormalizeDedupe_OneCore() => Run(parallel: false);
+    public int ParseNormalizeDedupeOneCore() => Run(parallel: false);
 
     [Benchmark(OperationsPerInvoke = Postings)]
-    public int ParseNormalizeDedupe_AllCores() => Run(parallel: true);
+    public int ParseNormalizeDedupeAllCores() => Run(parallel: true);
 
     [GlobalCleanup]
     public void Cleanup()
     {
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"// peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB; GC heap after run {GC.GetTotalMemory(false) / (1024 * 1024)} MB");
-        _fetcher.Dispose();
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        _fetcher?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private int Run(bool parallel)
