@@ -33,6 +33,7 @@ public sealed class DuplicateDetector(DedupeOptions options)
 
     private void LinkNearDuplicates(IReadOnlyList<JobPosting> postings, UnionFind links)
     {
+        var fingerprints = Fingerprints(postings);
         var byCompany = new Dictionary<string, List<(int Index, ulong Hash, HashSet<string> Title, HashSet<string> Places)>>(StringComparer.Ordinal);
         for (var i = 0; i < postings.Count; i++)
         {
@@ -40,7 +41,7 @@ public sealed class DuplicateDetector(DedupeOptions options)
             if (p.Description.Text.Length < options.MinTextLength) continue;
             var company = CompanyNames.Key(p.Company);
             if (!byCompany.TryGetValue(company, out var list)) byCompany[company] = list = [];
-            list.Add((i, SimHash.Of(p.Description.Text), TitleKey.Of(p.Title), LocationKey.Of(p.Locations)));
+            list.Add((i, fingerprints[i], TitleKey.Of(p.Title), LocationKey.Of(p.Locations)));
         }
         foreach (var list in byCompany.Values)
         {
@@ -56,6 +57,20 @@ public sealed class DuplicateDetector(DedupeOptions options)
                 }
             }
         }
+    }
+
+    // Fingerprinting is most of the work and independent per posting; large batches use every core.
+    private ulong[] Fingerprints(IReadOnlyList<JobPosting> postings)
+    {
+        var result = new ulong[postings.Count];
+        void One(int i)
+        {
+            var text = postings[i].Description.Text;
+            if (text.Length >= options.MinTextLength) result[i] = SimHash.Of(text);
+        }
+        if (postings.Count >= 256) Parallel.For(0, postings.Count, One);
+        else for (var i = 0; i < postings.Count; i++) One(i);
+        return result;
     }
 
     private static List<DuplicateGroup> BuildGroups(IReadOnlyList<JobPosting> postings, UnionFind links)
