@@ -14,8 +14,17 @@ internal sealed class RobotsCache(SafeHttpFetcher fetcher, string userAgent)
     public async Task<bool> IsAllowedAsync(FetchRequest page, CancellationToken cancellationToken)
     {
         var origin = page.Url.GetLeftPart(UriPartial.Authority);
-        var robots = await _byOrigin.GetOrAdd(origin, o => LoadAsync(new Uri(o + "/robots.txt"), page, cancellationToken));
-        return robots.IsAllowed(page.Url.PathAndQuery);
+        var loading = _byOrigin.GetOrAdd(origin, o => LoadAsync(new Uri(o + "/robots.txt"), page, cancellationToken));
+        try
+        {
+            return (await loading).IsAllowed(page.Url.PathAndQuery);
+        }
+        catch (OperationCanceledException)
+        {
+            // A cancelled first caller must not leave a cancelled task cached for everyone after it.
+            _byOrigin.TryRemove(KeyValuePair.Create(origin, loading));
+            throw;
+        }
     }
 
     private async Task<RobotsTxt> LoadAsync(Uri robotsUrl, FetchRequest page, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Jobsmith.Core.Jobs.Fetching;
@@ -55,6 +56,7 @@ public sealed class GlassdoorSource(SafeHttpFetcher fetcher, Uri? baseUrl = null
             DescriptionHtml = card.QuerySelector("[data-test='descSnippet']")?.InnerHtml,
             Url = link?.GetAttribute("href") is { } href && Uri.TryCreate(origin ?? _base, href, out var url) ? url.AbsoluteUri : null,
             EasyApply = card.QuerySelector("[data-test='easyApply'], [class*='EasyApply']") is not null,
+            Raw = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["html"] = card.OuterHtml }),
         };
         if (card.QuerySelector("[data-test='emp-location']")?.TextContent is { } location) draft.Locations.Add(location);
         return draft;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Jobsmith.Core.Jobs.Fetching;
@@ -65,6 +66,7 @@ public sealed class LinkedInSource(SafeHttpFetcher fetcher, Uri? baseUrl = null)
             PostedAt = JsonFields.ParseDate(card.QuerySelector("time")?.GetAttribute("datetime")),
             Url = card.QuerySelector("a.base-card__full-link")?.GetAttribute("href"),
             EasyApply = card.QuerySelector(".job-posting-benefits__text")?.TextContent.Contains("Easy Apply", StringComparison.OrdinalIgnoreCase) == true,
+            Raw = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["html"] = card.OuterHtml }),
         };
         if (card.QuerySelector(".job-search-card__location")?.TextContent is { } location) draft.Locations.Add(location);
         return draft;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Jobsmith.Core.Jobs.Fetching;
@@ -56,6 +57,7 @@ public sealed partial class PasteSource(SafeHttpFetcher fetcher) : IJobSource
             Company = document.QuerySelector("meta[property='og:site_name']")?.GetAttribute("content"),
             DescriptionHtml = main?.InnerHtml,
             Url = url?.AbsoluteUri,
+            Raw = JsonSerializer.SerializeToElement(new Dictionary<string, string?> { ["url"] = url?.AbsoluteUri, ["title"] = document.Title }),
         });
         return batch.Build();
     }
@@ -69,7 +71,7 @@ public sealed partial class PasteSource(SafeHttpFetcher fetcher) : IJobSource
             var first = lines.FindIndex(l => l.Length > 0);
             if (first < 0) throw new PostingFormatException("the pasted text is empty");
             var (title, company) = RssSource.SplitTitle(lines[first], null);
-            var draft = new PostingDraft { SourceKind = Kind, Title = title, Company = company };
+            var draft = new PostingDraft { SourceKind = Kind, Title = title, Company = company, Raw = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["text"] = text }) };
             var body = new List<string>();
             foreach (var line in lines.Skip(first + 1))
             {
