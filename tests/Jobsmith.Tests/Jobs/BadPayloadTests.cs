@@ -33,19 +33,21 @@ public sealed class BadPayloadTests
               {"id":"bad-remote","title":"Bad","isRemote":{"yes":1}},
               {"id":"bad-locations","title":"Bad","secondaryLocations":"Berlin"},
               {"id":"bad-comp","title":"Bad","compensation":{"summaryComponents":[{"compensationType":"Salary","minValue":"lots"}]}},
-              42
+              42,
+              {"id":{"oops":true},"title":"Bad id"}
             ]}
             """;
 
         var batch = new AshbySource(TestFetchers.Loopback()).Parse(payload, null);
 
-        Assert.Equal(5, batch.Fetched);
+        Assert.Equal(6, batch.Fetched);
         Assert.Equal("ok", Assert.Single(batch.Postings).ExternalId);
-        Assert.Equal(["bad-remote", "bad-locations", "bad-comp", "#0"], batch.Errors.Select(e => e.Locator));
+        Assert.Equal(["bad-remote", "bad-locations", "bad-comp", "#0", "#1"], batch.Errors.Select(e => e.Locator));
         Assert.Equal("field 'isRemote' should be a boolean but is object", batch.Errors[0].Reason);
         Assert.Equal("field 'secondaryLocations' should be an array but is string", batch.Errors[1].Reason);
         Assert.Equal("field 'minValue' should be a number but is string", batch.Errors[2].Reason);
         Assert.Equal("job entry is number, not an object", batch.Errors[3].Reason);
+        Assert.Equal("field 'id' should be a string but is object", batch.Errors[4].Reason);
     }
 
     [Theory]

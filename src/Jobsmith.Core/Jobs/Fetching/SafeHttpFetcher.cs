@@ -153,6 +153,7 @@ public sealed class SafeHttpFetcher : IDisposable
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
         var allowed = addresses.Where(a => AddressPolicy.IsAllowed(a, _options.AllowLoopbackForTests)).ToArray();
+        // A name that resolves partly inside is refused outright, not narrowed to its public answers.
         if (allowed.Length == 0 || allowed.Length != addresses.Length)
         {
             _logger.LogWarning("Refused connection to {Host}: resolves to {Addresses}", host, string.Join(", ", addresses.Select(a => a.ToString())));

@@ -37,7 +37,7 @@ public sealed class AdzunaSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) :
         var batch = new BatchBuilder(Kind);
         var index = 0;
         foreach (var job in JsonPayload.RequireArray(root, "results"))
-            batch.Add(job.ValueKind == JsonValueKind.Object ? job.Str("id") ?? $"#{index++}" : $"#{index++}", () => Read(job));
+            batch.Add(JsonPayload.Locator(job, "id", ref index), () => Read(job));
         return batch.Build();
     });
 

@@ -31,7 +31,7 @@ public sealed class ArbeitnowSource(SafeHttpFetcher fetcher, Uri? baseUrl = null
         var batch = new BatchBuilder(Kind);
         var index = 0;
         foreach (var job in JsonPayload.RequireArray(root, "data"))
-            batch.Add(job.ValueKind == JsonValueKind.Object ? job.Str("slug") ?? $"#{index++}" : $"#{index++}", () => Read(job));
+            batch.Add(JsonPayload.Locator(job, "slug", ref index), () => Read(job));
         return batch.Build();
     });
 

@@ -59,7 +59,7 @@ public sealed class GreenhouseSource(SafeHttpFetcher fetcher, Uri? baseUrl = nul
         }
         var index = 0;
         foreach (var job in JsonPayload.RequireArray(root, "jobs"))
-            batch.Add(job.ValueKind == JsonValueKind.Object ? job.Str("id") ?? $"#{index++}" : $"#{index++}", () => Read(job, board));
+            batch.Add(JsonPayload.Locator(job, "id", ref index), () => Read(job, board));
         return batch.Build();
     });
 

@@ -56,7 +56,7 @@ public sealed partial class IndeedSource(SafeHttpFetcher fetcher, Uri? baseUrl =
             var batch = new BatchBuilder(Kind);
             var index = 0;
             foreach (var card in list.EnumerateArray())
-                batch.Add(card.ValueKind == JsonValueKind.Object ? card.Str("jobkey") ?? $"#{index++}" : $"#{index++}", () => Read(card, origin));
+                batch.Add(JsonPayload.Locator(card, "jobkey", ref index), () => Read(card, origin));
             return batch.Build();
         }
     }

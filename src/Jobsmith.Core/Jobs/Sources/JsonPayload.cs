@@ -43,6 +43,17 @@ internal static class JsonPayload
         { } other => throw new PostingFormatException($"'{name}' should be an array but is {other.ValueKind.ToString().ToLowerInvariant()}"),
     };
 
+    /// <summary>
+    /// Names a record in error reports by its id, or by its position when the id is missing or malformed;
+    /// never throws, so a bad id rejects only its own posting.
+    /// </summary>
+    public static string Locator(JsonElement record, string idField, ref int position)
+    {
+        if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty(idField, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            return id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText();
+        return $"#{position++}";
+    }
+
     public static IEnumerable<JsonElement> RequireRootArray(JsonElement root) => root.ValueKind == JsonValueKind.Array
         ? root.EnumerateArray()
         : throw new PostingFormatException($"the response should be a JSON array but is {root.ValueKind.ToString().ToLowerInvariant()}");

@@ -26,7 +26,7 @@ public sealed class LeverSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : 
         var company = origin?.Segments.LastOrDefault()?.Trim('/');
         var index = 0;
         foreach (var posting in JsonPayload.RequireRootArray(root))
-            batch.Add(posting.ValueKind == JsonValueKind.Object ? posting.Str("id") ?? $"#{index++}" : $"#{index++}", () => Read(posting, company));
+            batch.Add(JsonPayload.Locator(posting, "id", ref index), () => Read(posting, company));
         return batch.Build();
     });
 

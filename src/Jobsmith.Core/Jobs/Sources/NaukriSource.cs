@@ -40,7 +40,7 @@ public sealed class NaukriSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) :
         var batch = new BatchBuilder(Kind);
         var index = 0;
         foreach (var job in JsonPayload.RequireArray(root, "jobDetails"))
-            batch.Add(job.ValueKind == JsonValueKind.Object ? job.Str("jobId") ?? $"#{index++}" : $"#{index++}", () => Read(job, origin));
+            batch.Add(JsonPayload.Locator(job, "jobId", ref index), () => Read(job, origin));
         return batch.Build();
     });
 

@@ -28,7 +28,7 @@ public sealed class RemoteOkSource(SafeHttpFetcher fetcher, Uri? baseUrl = null)
         foreach (var job in JsonPayload.RequireRootArray(root))
         {
             if (job.ValueKind == JsonValueKind.Object && job.Field("legal") is not null && job.Field("position") is null) continue;
-            batch.Add(job.ValueKind == JsonValueKind.Object ? job.Str("id") ?? $"#{index++}" : $"#{index++}", () => Read(job));
+            batch.Add(JsonPayload.Locator(job, "id", ref index), () => Read(job));
         }
         return batch.Build();
     });

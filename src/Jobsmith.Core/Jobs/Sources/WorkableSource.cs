@@ -24,7 +24,7 @@ public sealed class WorkableSource(SafeHttpFetcher fetcher, Uri? baseUrl = null)
         var company = root.Str("name");
         var index = 0;
         foreach (var job in JsonPayload.RequireArray(root, "jobs"))
-            batch.Add(job.ValueKind == JsonValueKind.Object ? job.Str("shortcode") ?? $"#{index++}" : $"#{index++}", () => Read(job, company));
+            batch.Add(JsonPayload.Locator(job, "shortcode", ref index), () => Read(job, company));
         return batch.Build();
     });
 
