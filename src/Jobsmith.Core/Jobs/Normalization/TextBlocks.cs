@@ -14,7 +14,7 @@ public static class TextBlocks
 
     public static string RenderText(IReadOnlyList<TextBlock> blocks)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(blocks.Sum(b => b.Text.Length + 3));
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -43,14 +43,14 @@ public static class TextBlocks
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var blocks = new List<TextBlock>();
-        foreach (var rawLine in text.Split('\n'))
+        foreach (var rawLine in text.AsSpan().EnumerateLines())
         {
-            var line = CollapseWhitespace(rawLine);
-            if (line.Length == 0) continue;
-            if (line[0] is '•' or '-' or '*' or '·' or '–' && line.Length > 1 && line[1] == ' ')
-                blocks.Add(new TextBlock(BlockKind.Bullet, line[2..].TrimStart()));
-            else
-                blocks.Add(new TextBlock(BlockKind.Paragraph, line));
+            var line = rawLine.Trim();
+            if (line.IsEmpty) continue;
+            var bullet = line.Length > 1 && line[0] is '•' or '-' or '*' or '·' or '–' && line[1] == ' ';
+            if (bullet) line = line[2..].TrimStart();
+            var collapsed = CollapseWhitespace(line.ToString());
+            if (collapsed.Length > 0) blocks.Add(new TextBlock(bullet ? BlockKind.Bullet : BlockKind.Paragraph, collapsed));
         }
         return blocks;
     }
