@@ -22,8 +22,6 @@ public class AshbyIngestBenchmarks : IDisposable
     private SafeHttpFetcher _fetcher = null!;
     private AshbySource _source = null!;
     private readonly DuplicateDetector _dedupe = new();
-    private TimeSpan _cpuAtStart;
-    private long _postingsProcessed;
 
     [GlobalSetup]
     public void Setup()
@@ -34,9 +32,6 @@ public class AshbyIngestBenchmarks : IDisposable
         _source = new AshbySource(_fetcher);
         var count = Run(parallel: false);
         if (count != Postings) throw new InvalidOperationException($"expected {Postings} postings, ingested {count}");
-        using var process = Process.GetCurrentProcess();
-        _cpuAtStart = process.TotalProcessorTime;
-        _postingsProcessed = 0;
     }
 
     [Benchmark(OperationsPerInvoke = Postings, Baseline = true)]
@@ -49,9 +44,6 @@ public class AshbyIngestBenchmarks : IDisposable
     public void Cleanup()
     {
         using var process = Process.GetCurrentProcess();
-        // CPU time is the figure to trust on a shared machine: wall time also counts other processes' turns.
-        var cpuPerPosting = (process.TotalProcessorTime - _cpuAtStart).TotalMicroseconds / Math.Max(1, _postingsProcessed);
-        Console.WriteLine($"// {_postingsProcessed} postings, {cpuPerPosting:F1} us CPU per posting (all threads, GC included) = {1_000_000 / cpuPerPosting:F0} postings per CPU-second");
         Console.WriteLine($"// peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB; GC heap after run {GC.GetTotalMemory(false) / (1024 * 1024)} MB");
         Dispose();
     }
@@ -68,7 +60,6 @@ public class AshbyIngestBenchmarks : IDisposable
         if (parallel) Parallel.For(0, _payloads.Length, i => batches[i] = _source.Parse(_payloads[i], null));
         else for (var i = 0; i < _payloads.Length; i++) batches[i] = _source.Parse(_payloads[i], null);
         var postings = batches.SelectMany(b => b.Postings).ToList();
-        Interlocked.Add(ref _postingsProcessed, postings.Count);
         return _dedupe.Group(postings).Sum(g => 1 + g.Duplicates.Count);
     }
 }
