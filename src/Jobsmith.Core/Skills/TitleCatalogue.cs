@@ -1,0 +1,96 @@
+namespace Jobsmith.Core.Skills;
+
+/// <summary>
+/// O*NET occupations and their ~56k alternate titles, shipped in Jobsmith.Core (Skills/Data/titles.tsv.gz), with an
+/// exact index by normalized title and an idf-weighted token index for titles written differently.
+/// </summary>
+internal sealed class TitleCatalogue
+{
+    internal const string ResourceName = "Jobsmith.Core.Skills.Data.titles.tsv.gz";
+
+    private static readonly Lazy<TitleCatalogue> LazyDefault = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, string> _occupations = new(StringComparer.Ordinal);
+    private readonly List<(string Code, string Title, string[] Words)> _titles = [];
+    private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+
+    public static TitleCatalogue Default => LazyDefault.Value;
+
+    private TitleCatalogue(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f[0] == "O") _occupations[f[1]] = f[2];
+            // Occupation titles are plural ("Software Developers"); the word stemming makes them match singulars.
+            if (f[0] is "O" or "T") _titles.Add((f[1], f[2], Words(f[2]).ToArray()));
+        }
+        for (var i = 0; i < _titles.Count; i++)
+        {
+            var key = string.Join(' ', _titles[i].Words);
+            if (!_exact.TryGetValue(key, out var existing) || Better(i, existing)) _exact[key] = i;
+            foreach (var w in _titles[i].Words.Distinct())
+            {
+                if (!_postings.TryGetValue(w, out var list)) _postings[w] = list = [];
+                list.Add(i);
+            }
+        }
+        foreach (var (word, list) in _postings) _idf[word] = Math.Log(1 + (double)_titles.Count / list.Count);
+    }
+
+    public string? OccupationTitle(string code) => _occupations.GetValueOrDefault(code);
+
+    /// <summary>Lower-cased, abbreviation-expanded, crudely stemmed words of a title.</summary>
+    public static IEnumerable<string> Words(string title) =>
+        SkillText.Tokenize(title)
+            .SelectMany(t => TitleWords.Abbreviations.TryGetValue(t.Norm, out var full) ? full.Split(' ') : [t.Norm])
+            .Select(Stem);
+
+    public static string Stem(string word) =>
+        word.Length > 3 && word[^1] == 's' && word[^2] != 's' && char.IsLetter(word[^2]) ? word[..^1] : word;
+
+    public (string Code, string Title)? Exact(IReadOnlyList<string> words) =>
+        _exact.TryGetValue(string.Join(' ', words), out var i) ? (_titles[i].Code, _titles[i].Title) : null;
+
+    /// <summary>The title sharing the most idf-weighted words with the query (cosine of binary idf vectors).</summary>
+    public (string Code, string Title, double Score)? Nearest(IReadOnlyList<string> words)
+    {
+        var query = words.Distinct().Where(_idf.ContainsKey).ToArray();
+        if (query.Length == 0) return null;
+        var queryNorm = Math.Sqrt(words.Distinct().Sum(w => Sq(_idf.GetValueOrDefault(w, Math.Log(1 + _titles.Count)))));
+        var scores = new Dictionary<int, double>();
+        foreach (var w in query)
+        {
+            foreach (var i in _postings[w]) scores[i] = scores.GetValueOrDefault(i) + Sq(_idf[w]);
+        }
+        (int Index, double Score) best = (-1, 0);
+        foreach (var (i, dot) in scores)
+        {
+            var norm = Math.Sqrt(_titles[i].Words.Distinct().Sum(w => Sq(_idf[w])));
+            var score = dot / (norm * queryNorm);
+            if (score > best.Score + 1e-9 || (Math.Abs(score - best.Score) <= 1e-9 && best.Index >= 0 && Better(i, best.Index)))
+                best = (i, score);
+        }
+        return best.Index < 0 ? null : (_titles[best.Index].Code, _titles[best.Index].Title, best.Score);
+    }
+
+    // Ties go to the title listed under the occupation whose own name shares more of its words, then the lower code.
+    private bool Better(int candidate, int current)
+    {
+        int Shared(int i) => _titles[i].Words.Intersect(Words(_occupations.GetValueOrDefault(_titles[i].Code, ""))).Count();
+        var (a, b) = (Shared(candidate), Shared(current));
+        return a != b ? a > b : string.CompareOrdinal(_titles[candidate].Code, _titles[current].Code) < 0;
+    }
+
+    private static double Sq(double x) => x * x;
+
+    private static TitleCatalogue LoadEmbedded()
+    {
+        using var stream = typeof(TitleCatalogue).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from Jobsmith.Core");
+        return new TitleCatalogue(CatalogueFormat.Gunzip(stream));
+    }
+}
