@@ -15,7 +15,7 @@ internal static class AliasResolver
         var result = skills.Select(_ => new List<CatalogueAlias>()).ToArray();
         var flagged = candidates
             .Where(c => c.Priority == 0 || !drop.Contains(c.Key))
-            .Select(c => (Candidate: c, Flags: c.Forced ?? CatalogueRules.Flags(c.Surface, c.Key, commonWords)))
+            .Select(c => (Candidate: c, Flags: c.Forced ?? CatalogueRules.Flags(c.Surface, c.Key, skills[c.Skill].Category == SkillCategory.Technical, commonWords)))
             .ToList();
         var nameKeys = skills.Select(s => " " + SkillText.Key(s.Name) + " ").ToArray();
 

@@ -38,21 +38,36 @@ internal static partial class CatalogueRules
     private static partial Regex SoftPattern();
 
     /// <summary>
-    /// Flags for an alias nobody set by hand. Very short aliases need their exact case ("JS", "AI"), a single letter
-    /// also needs context ("C", "R"); a capitalized tool name that is an ordinary English word ("Go", "Spring",
-    /// "Access") needs both, so "go" the verb and "Spring" the season do not match. Lower-case ESCO labels
-    /// ("genetics") are ordinary words by nature and match in any case.
+    /// Flags for an alias nobody set by hand. Very short aliases need their exact case ("JS", "AI"), and so do
+    /// acronyms ("BPMN", "FEAR" the tool is not "fear"). A capitalized name that is an ordinary English word needs
+    /// its case ("English" the language, "Spring" the framework); for a technical skill ("Go", "Spring", "Access")
+    /// it also needs context, so "Go beyond" and "Spring is here" do not match; so does a single letter ("C", "R").
+    /// Lower-case ESCO labels ("genetics") are ordinary words by nature and match in any case.
     /// </summary>
-    public static AliasFlags Flags(string surface, string key, IReadOnlySet<string> commonWords)
+    public static AliasFlags Flags(string surface, string key, bool technical, IReadOnlySet<string> commonWords)
     {
-        if (key.Length <= 1) return AliasFlags.ExactCase | AliasFlags.NeedsContext;
+        var context = technical ? AliasFlags.NeedsContext : AliasFlags.None;
+        if (key.Length <= 1) return AliasFlags.ExactCase | context;
         var singleToken = !key.Contains(' ');
         var hasUpper = surface.Any(char.IsUpper);
-        if (singleToken && commonWords.Contains(key) && hasUpper) return AliasFlags.ExactCase | AliasFlags.NeedsContext;
+        if (singleToken && commonWords.Contains(key) && hasUpper) return AliasFlags.ExactCase | context;
         if (key.Length == 2) return AliasFlags.ExactCase;
-        if (singleToken && key.Length <= 4 && hasUpper && surface.All(c => !char.IsLower(c)) && commonWords.Contains(key))
-            return AliasFlags.ExactCase;
+        if (singleToken && surface.Count(char.IsLetter) >= 2 && surface.All(c => !char.IsLower(c))) return AliasFlags.ExactCase;
         return AliasFlags.None;
+    }
+
+    private static readonly HashSet<string> EdgeWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "of", "to", "for", "with", "in", "on", "at", "by", "as", "your", "our", "their",
+        "be", "is", "are", "new",
+    };
+
+    /// <summary>Fragments such as "and procedures", "a programming language", "be responsible", "new ideas": a phrase
+    /// that starts or ends with a function word is a piece of a sentence, not a skill name.</summary>
+    public static bool IsFragment(string key)
+    {
+        var words = key.Split(' ');
+        return words.Length > 1 && (EdgeWords.Contains(words[0]) || EdgeWords.Contains(words[^1]));
     }
 
     /// <summary>"Python (computer programming)" -> "Python"; null when there is no trailing parenthetical.</summary>
@@ -63,20 +78,20 @@ internal static partial class CatalogueRules
         return label[..open].Trim();
     }
 
-    /// <summary>A single lower-case ESCO alt label is kept only when it is a form of a word of the preferred label
-    /// ("phyto-therapy" for "phytotherapy"): unrelated single words ("unity", "frames", "decide") are examples or
-    /// loose synonyms that match ordinary text far more often than they mean the skill.</summary>
-    public static bool SharesStem(string alt, string preferredLabel)
+    /// <summary>A single-word ESCO alt label is kept only when it is a proper name ("Maven", "Trello") or another
+    /// form of a one-word preferred label ("phyto-therapy" for "phytotherapy", "medicine" for "medicines"):
+    /// single words under longer labels ("engineering" for "packaging engineering", "lead" for "lead others",
+    /// "unity" for "design principles") are examples or loose synonyms that match ordinary text far more often
+    /// than they mean the skill.</summary>
+    public static bool KeepSingleWordAlt(string alt, string preferredLabel, IReadOnlySet<string> commonWords)
     {
         var a = alt.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal);
-        foreach (var t in SkillText.Tokenize(preferredLabel))
-        {
-            var n = Math.Min(Math.Min(a.Length, t.Norm.Length), 5);
-            if (n >= 4 && string.CompareOrdinal(a, 0, t.Norm, 0, n) == 0) return true;
-            if (preferredLabel.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)
-                .Equals(a, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
+        if (alt.Any(char.IsUpper) && !commonWords.Contains(a)) return true;
+        var p = preferredLabel.ToLowerInvariant();
+        if (p.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal) == a) return true;
+        if (p.Contains(' ', StringComparison.Ordinal)) return false;
+        var n = Math.Min(Math.Min(a.Length, p.Length), 5);
+        return n >= 4 && string.CompareOrdinal(a, 0, p, 0, n) == 0 && Math.Abs(a.Length - p.Length) <= 3;
     }
 
     /// <summary>An acronym token as O*NET appends them: "Amazon Elastic Compute Cloud EC2", "... (PTVS)".</summary>

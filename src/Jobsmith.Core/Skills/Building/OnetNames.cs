@@ -8,6 +8,7 @@ namespace Jobsmith.Core.Skills.Building;
 internal static class OnetNames
 {
     private const int VendorMinTools = 5;
+    private const int WellKnownOccupations = 3;
 
     /// <summary>First words shared by at least five specific tools: vendors such as "Microsoft", "Oracle", "IBM".</summary>
     public static IReadOnlySet<string> VendorPrefixes(IEnumerable<OnetTool> tools) =>
@@ -21,8 +22,12 @@ internal static class OnetNames
 
     private static bool IsGeneric(string name) => name.EndsWith(" software", StringComparison.Ordinal);
 
-    public static List<CatalogueAlias> Derive(string name, IReadOnlySet<string> vendors, IReadOnlySet<string> commonWords)
+    public static List<CatalogueAlias> Derive(OnetTool tool, IReadOnlySet<string> vendors, IReadOnlySet<string> commonWords)
     {
+        var name = tool.Name;
+        // A bare acronym names an obscure tool far less often than something else ("MPS", "OMS", "APPS"): only
+        // tools that several occupations use, or that O*NET marks hot or in demand, keep theirs.
+        var wellKnown = tool.Hot || tool.InDemand || tool.Occupations >= WellKnownOccupations;
         var result = new List<CatalogueAlias>();
         var generic = IsGeneric(name);
         var core = generic ? name[..^" software".Length] : name;
@@ -33,7 +38,7 @@ internal static class OnetNames
         if (words.Count >= 3 && CatalogueRules.IsAcronym(last) && CatalogueRules.Abbreviates(last, words.SkipLast(1)))
         {
             words.RemoveAt(words.Count - 1);
-            result.Add(new CatalogueAlias(last, AliasFlags.ExactCase));
+            if (wellKnown) result.Add(new CatalogueAlias(last, AliasFlags.ExactCase));
             result.Add(new CatalogueAlias(string.Join(' ', words), AliasFlags.None));
         }
         else if (generic)
@@ -49,7 +54,9 @@ internal static class OnetNames
                 var product = string.Join(' ', rest);
                 var key = SkillText.Key(product);
                 var singleCommon = rest.Count == 1 && (commonWords.Contains(key) || key.Length <= 2);
-                if (!singleCommon && key.Length > 0) result.Add(new CatalogueAlias(product, AliasFlags.None));
+                // A one-word product name keeps its case: "Exact MAX" is "MAX", not "max".
+                if (!singleCommon && key.Length > 0)
+                    result.Add(new CatalogueAlias(product, rest.Count == 1 ? AliasFlags.ExactCase : AliasFlags.None));
             }
         }
         return result.Where(a => !a.Text.Equals(name, StringComparison.Ordinal)).ToList();

@@ -27,12 +27,13 @@ internal sealed class SkillsCatalogueBuilder
         return new SkillsCatalogueBuilder().Run(
             SourceReaders.ReadEsco(Path.Combine(skillsDir, "esco_skills_en.csv")),
             SourceReaders.ReadOnetTools(Path.Combine(skillsDir, "onet_technology_skills.tsv")),
+            SourceReaders.ReadOnetDescriptions(Path.Combine(sharedDataRoot, "titles", "onet_occupations.tsv")),
             SkillFacts.Parse(factsText));
     }
 
-    internal string Run(List<EscoRow> esco, List<OnetTool> tools, SkillFacts facts)
+    internal string Run(List<EscoRow> esco, List<OnetTool> tools, IEnumerable<string> prose, SkillFacts facts)
     {
-        _commonWords = CommonWords(esco, facts);
+        _commonWords = CommonWords(esco, prose, facts);
         foreach (var row in esco) AddEsco(row);
         var vendors = OnetNames.VendorPrefixes(tools);
         foreach (var tool in tools) AddOnet(tool, vendors);
@@ -45,10 +46,18 @@ internal sealed class SkillsCatalogueBuilder
         return CatalogueFormat.ToText(entries);
     }
 
-    /// <summary>Ordinary English words, as ESCO's non-technical labels use them in lower case, plus the facts' list.</summary>
-    private static HashSet<string> CommonWords(List<EscoRow> esco, SkillFacts facts)
+    /// <summary>Ordinary English words: those ESCO's non-technical labels and O*NET's occupation descriptions use
+    /// in lower case, plus the facts' list.</summary>
+    private static HashSet<string> CommonWords(List<EscoRow> esco, IEnumerable<string> prose, SkillFacts facts)
     {
         var words = new HashSet<string>(facts.CommonWords, StringComparer.Ordinal);
+        foreach (var text in prose)
+        {
+            foreach (var t in SkillText.Tokenize(text))
+            {
+                if (t.Norm.Length > 1 && text[t.Start..t.End].All(char.IsLower)) words.Add(t.Norm);
+            }
+        }
         foreach (var row in esco)
         {
             if (CatalogueRules.EscoCategory(row) == SkillCategory.Technical) continue;
@@ -72,7 +81,8 @@ internal sealed class SkillsCatalogueBuilder
     private void Candidate(int skill, string surface, int priority, AliasFlags? forced = null)
     {
         var key = SkillText.Key(surface);
-        if (key.Length == 0) return;
+        if (key.Length == 0 || !key.Any(char.IsLetter)) return;
+        if (priority != FactPriority && CatalogueRules.IsFragment(key)) return;
         _candidates.Add(new AliasCandidate(skill, surface.Trim().Replace('|', '/').Replace('\t', ' '), SkillText.Surface(surface), key, priority, forced));
     }
 
@@ -89,15 +99,14 @@ internal sealed class SkillsCatalogueBuilder
         {
             var tokens = TokenCount(alt);
             if (tokens == 0 || tokens > MaxAliasTokens) continue;
-            var hasUpper = alt.Any(char.IsUpper);
-            if (tokens == 1 && !hasUpper && !CatalogueRules.SharesStem(alt, label)) continue;
-            Candidate(index, alt, tokens == 1 && hasUpper ? DerivedPriority : AltLabelPriority);
+            if (tokens == 1 && !CatalogueRules.KeepSingleWordAlt(alt, label, _commonWords)) continue;
+            Candidate(index, alt, tokens == 1 && alt.Any(char.IsUpper) ? DerivedPriority : AltLabelPriority);
         }
     }
 
     private void AddOnet(OnetTool tool, IReadOnlySet<string> vendors)
     {
-        var names = OnetNames.Derive(tool.Name, vendors, _commonWords);
+        var names = OnetNames.Derive(tool, vendors, _commonWords);
         // Same skill as an ESCO one when the full name matches its label, or a shorter name matches a label that is
         // itself a product name ("Oracle Java" is "Java (computer programming)"; "Infor Supply Chain Management"
         // is not "supply chain management").

@@ -95,6 +95,9 @@ internal static class SourceReaders
     public static List<(string Code, string Title)> ReadOnetOccupations(string path) =>
         ReadTsv(path).Select(f => (f[0], f[1].Trim())).ToList();
 
+    public static IEnumerable<string> ReadOnetDescriptions(string path) =>
+        ReadTsv(path).Where(f => f.Length > 2).Select(f => f[2]);
+
     private static IEnumerable<string[]> ReadTsv(string path) =>
         File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t'));
 }
