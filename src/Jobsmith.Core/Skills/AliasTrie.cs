@@ -9,30 +9,64 @@ internal readonly record struct AliasEntry(int Skill, AliasFlags Flags, string? 
 }
 
 /// <summary>
-/// A trie over normalized tokens, stored flat: one hash map from (node, token) to child node, so the ~130k aliases
-/// cost two allocations per node rather than a dictionary each, and the map builds in one pass.
+/// A trie over normalized (lower-cased) tokens, stored flat: tokens are interned to ids, and one hash map goes from
+/// (node, token id) to child node. Matching looks tokens up by span, so extraction allocates no token strings and
+/// the ~110k aliases load without a dictionary per node.
 /// </summary>
 internal sealed class AliasTrie
 {
-    private readonly Dictionary<(int Node, string Token), int> _edges;
-    private readonly List<AliasEntry[]?> _terminals = [null];
-
-    public AliasTrie(int capacity) => _edges = new Dictionary<(int, string), int>(capacity);
-
     public const int Root = 0;
+    public const int MaxTokenLength = 128;
+
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _vocabularyBySpan;
+    private readonly Dictionary<long, int> _edges;
+    private readonly List<AliasEntry[]?> _terminals;
+
+    public AliasTrie(int capacity)
+    {
+        _vocabulary = new Dictionary<string, int>(capacity / 2, StringComparer.Ordinal);
+        _vocabularyBySpan = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        _edges = new Dictionary<long, int>(capacity);
+        _terminals = new List<AliasEntry[]?>(capacity) { null };
+    }
 
     public int NodeCount => _terminals.Count;
 
-    public void Add(IReadOnlyList<SkillToken> tokens, AliasEntry entry)
+    /// <summary>The id of a lower-cased token, or -1 when no alias uses it.</summary>
+    public int TokenId(ReadOnlySpan<char> lowerToken) =>
+        _vocabularyBySpan.TryGetValue(lowerToken, out var id) ? id : -1;
+
+    /// <summary>The id of the token <paramref name="text"/>[start..end) lower-cased, or -1.</summary>
+    public int TokenId(string text, int start, int end)
+    {
+        var length = end - start;
+        if (length > MaxTokenLength) return -1;
+        Span<char> buffer = stackalloc char[length];
+        text.AsSpan(start, length).ToLowerInvariant(buffer);
+        return TokenId(buffer);
+    }
+
+    public void Add(string alias, List<TokenRange> tokens, AliasEntry entry)
     {
         var node = Root;
+        Span<char> buffer = stackalloc char[MaxTokenLength];
         foreach (var t in tokens)
         {
-            if (!_edges.TryGetValue((node, t.Norm), out var child))
+            if (t.Length > MaxTokenLength) return;
+            var lower = buffer[..t.Length];
+            alias.AsSpan(t.Start, t.Length).ToLowerInvariant(lower);
+            if (!_vocabularyBySpan.TryGetValue(lower, out var token))
+            {
+                token = _vocabulary.Count;
+                _vocabulary.Add(lower.ToString(), token);
+            }
+            var key = Edge(node, token);
+            if (!_edges.TryGetValue(key, out var child))
             {
                 child = _terminals.Count;
                 _terminals.Add(null);
-                _edges.Add((node, t.Norm), child);
+                _edges.Add(key, child);
             }
             node = child;
         }
@@ -40,7 +74,17 @@ internal sealed class AliasTrie
         _terminals[node] = existing is null ? [entry] : [.. existing, entry];
     }
 
-    public bool TryStep(int node, string token, out int child) => _edges.TryGetValue((node, token), out child);
+    public bool TryStep(int node, int token, out int child)
+    {
+        if (token < 0)
+        {
+            child = -1;
+            return false;
+        }
+        return _edges.TryGetValue(Edge(node, token), out child);
+    }
 
     public AliasEntry[]? Terminal(int node) => _terminals[node];
+
+    private static long Edge(int node, int token) => ((long)node << 32) | (uint)token;
 }

@@ -62,9 +62,8 @@ internal static class CatalogueFormat
         return sb.ToString();
     }
 
-    public static List<CatalogueEntry> Parse(TextReader reader)
+    public static IEnumerable<CatalogueEntry> Parse(TextReader reader)
     {
-        var list = new List<CatalogueEntry>(24_000);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;
@@ -74,10 +73,9 @@ internal static class CatalogueFormat
             var aliases = f[5].Length == 0
                 ? []
                 : f[5].Split('|').Select(CatalogueAlias.Decode).ToArray();
-            list.Add(new CatalogueEntry(f[0], f[1], category, f[3].Contains('H'), f[3].Contains('D'),
-                f[4].Length == 0 ? null : f[4], aliases));
+            yield return new CatalogueEntry(f[0], f[1], category, f[3].Contains('H'), f[3].Contains('D'),
+                f[4].Length == 0 ? null : f[4], aliases);
         }
-        return list;
     }
 
     public static byte[] Gzip(string text)

@@ -23,12 +23,17 @@ public sealed class SkillExtractor(SkillsCatalogue catalogue)
     public IReadOnlyList<SkillMention> Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = SkillText.Tokenize(text);
+        var tokens = new List<TokenRange>(text.Length / 5);
+        SkillText.Scan(text, tokens);
+        var trie = catalogue.Trie;
+        var ids = new int[tokens.Count];
+        for (var k = 0; k < ids.Length; k++) ids[k] = trie.TokenId(text, tokens[k].Start, tokens[k].End);
+
         var found = new List<(int First, int Last, AliasEntry Entry)>();
         var i = 0;
         while (i < tokens.Count)
         {
-            if (LongestAt(text, tokens, i) is { } m)
+            if (ids[i] >= 0 && LongestAt(text, tokens, ids, i) is { } m)
             {
                 found.Add(m);
                 i = m.Last + 1;
@@ -51,7 +56,7 @@ public sealed class SkillExtractor(SkillsCatalogue catalogue)
         return mentions;
     }
 
-    private (int First, int Last, AliasEntry Entry)? LongestAt(string text, List<SkillToken> tokens, int first)
+    private (int First, int Last, AliasEntry Entry)? LongestAt(string text, List<TokenRange> tokens, int[] ids, int first)
     {
         var trie = catalogue.Trie;
         (int, int, AliasEntry)? best = null;
@@ -59,25 +64,24 @@ public sealed class SkillExtractor(SkillsCatalogue catalogue)
         for (var j = first; j < tokens.Count; j++)
         {
             if (j > first && !SkillText.IsJoiningGap(text, tokens[j - 1].End, tokens[j].Start)) break;
-            var norm = tokens[j].Norm;
-            if (trie.TryStep(node, norm, out var child))
+            if (trie.TryStep(node, ids[j], out var child))
             {
                 node = child;
-                if (trie.Terminal(node) is { } entries
-                    && SkillsCatalogue.Pick(entries, () => SkillText.Surface(text, tokens, first, j + 1)) is { } e)
+                if (trie.Terminal(node) is { } entries && SkillsCatalogue.Pick(entries, text, tokens, first, j + 1) is { } e)
                     best = (first, j, e);
                 continue;
             }
-            if (Singular(norm) is { } singular && trie.TryStep(node, singular, out child)
-                && trie.Terminal(child) is { } entries2 && Array.FindIndex(entries2, e => !e.ExactCase) is var k and >= 0)
-                best = (first, j, entries2[k]);
+            if (IsPlural(text, tokens[j]) && trie.TryStep(node, trie.TokenId(text, tokens[j].Start, tokens[j].End - 1), out child)
+                && trie.Terminal(child) is { } singular && Array.FindIndex(singular, e => !e.ExactCase) is var k and >= 0)
+                best = (first, j, singular[k]);
             break;
         }
         return best;
     }
 
-    private static string? Singular(string norm) =>
-        norm.Length >= 4 && norm[^1] == 's' && norm[^2] != 's' && char.IsLetter(norm[^2]) ? norm[..^1] : null;
+    private static bool IsPlural(string text, TokenRange t) =>
+        t.Length >= 4 && char.ToLowerInvariant(text[t.End - 1]) == 's'
+        && char.ToLowerInvariant(text[t.End - 2]) != 's' && char.IsLetter(text[t.End - 2]);
 
     private bool HasContext(List<(int First, int Last, AliasEntry Entry)> found, int first, int last)
     {

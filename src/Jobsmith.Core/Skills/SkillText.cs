@@ -3,6 +3,11 @@ namespace Jobsmith.Core.Skills;
 /// <summary>A token of text: <see cref="Norm"/> is the lower-cased surface form used as the trie key.</summary>
 internal readonly record struct SkillToken(int Start, int End, string Norm);
 
+internal readonly record struct TokenRange(int Start, int End)
+{
+    public int Length => End - Start;
+}
+
 /// <summary>
 /// The one tokenizer shared by the catalogue builder (aliases) and the extractor (input text), so both sides
 /// agree on what a token is. Tech names keep their symbols: "C++", "C#", ".NET", "Node.js", "R&amp;D" are single
@@ -12,7 +17,14 @@ internal static class SkillText
 {
     public static List<SkillToken> Tokenize(string text)
     {
-        var tokens = new List<SkillToken>();
+        var ranges = new List<TokenRange>();
+        Scan(text, ranges);
+        return ranges.ConvertAll(r => new SkillToken(r.Start, r.End, text[r.Start..r.End].ToLowerInvariant()));
+    }
+
+    /// <summary>The token boundaries of a text, appended to <paramref name="tokens"/>, without allocating strings.</summary>
+    public static void Scan(string text, List<TokenRange> tokens)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -27,9 +39,8 @@ internal static class SkillText
             var start = i;
             i = leadingDot ? i + 1 : i;
             i = ScanWord(text, i);
-            tokens.Add(new SkillToken(start, i, text[start..i].ToLowerInvariant()));
+            tokens.Add(new TokenRange(start, i));
         }
-        return tokens;
     }
 
     private static int ScanWord(string text, int i)
@@ -65,18 +76,33 @@ internal static class SkillText
     public static string Key(string phrase) => string.Join(' ', Tokenize(phrase).Select(t => t.Norm));
 
     /// <summary>The surface form used for exact-case aliases: the tokens' original text joined by single spaces.</summary>
-    public static string Surface(string text, IReadOnlyList<SkillToken> tokens, int from, int toExclusive)
+    public static string Surface(string text, List<TokenRange> tokens) =>
+        string.Join(' ', tokens.Select(t => text[t.Start..t.End]));
+
+    /// <summary>Whether the tokens [from, to) of a text, joined by single spaces, read exactly <paramref name="surface"/>.</summary>
+    public static bool SurfaceEquals(string surface, string text, List<TokenRange> tokens, int from, int toExclusive)
     {
-        if (toExclusive - from == 1) return text[tokens[from].Start..tokens[from].End];
-        var parts = new string[toExclusive - from];
-        for (var k = from; k < toExclusive; k++) parts[k - from] = text[tokens[k].Start..tokens[k].End];
-        return string.Join(' ', parts);
+        var pos = 0;
+        for (var k = from; k < toExclusive; k++)
+        {
+            if (k > from)
+            {
+                if (pos >= surface.Length || surface[pos] != ' ') return false;
+                pos++;
+            }
+            var t = tokens[k];
+            if (pos + t.Length > surface.Length
+                || !surface.AsSpan(pos, t.Length).SequenceEqual(text.AsSpan(t.Start, t.Length))) return false;
+            pos += t.Length;
+        }
+        return pos == surface.Length;
     }
 
     public static string Surface(string phrase)
     {
-        var tokens = Tokenize(phrase);
-        return Surface(phrase, tokens, 0, tokens.Count);
+        var tokens = new List<TokenRange>();
+        Scan(phrase, tokens);
+        return Surface(phrase, tokens);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
 
 namespace Jobsmith.Core.Skills;
 
@@ -15,24 +17,31 @@ public sealed class SkillsCatalogue
     private readonly Skill[] _skills;
     private readonly Dictionary<string, int> _byId;
 
-    private SkillsCatalogue(List<CatalogueEntry> entries)
+    private SkillsCatalogue(IEnumerable<CatalogueEntry> entries)
     {
-        _skills = new Skill[entries.Count];
-        _byId = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
-        Trie = new AliasTrie(entries.Sum(e => e.Aliases.Count) * 2);
-        for (var i = 0; i < entries.Count; i++)
+        var skills = new List<Skill>(24_000);
+        _byId = new Dictionary<string, int>(24_000, StringComparer.Ordinal);
+        Trie = new AliasTrie(300_000);
+        var tokens = new List<TokenRange>(16);
+        foreach (var e in entries)
         {
-            var e = entries[i];
-            _skills[i] = new Skill(e.Id, e.Name, e.Category, e.Aliases.Select(a => a.Text).ToArray(), e.Hot, e.InDemand, e.ToolCategory);
-            _byId.Add(e.Id, i);
-            foreach (var alias in e.Aliases)
+            var index = skills.Count;
+            var aliasTexts = new string[e.Aliases.Count];
+            for (var a = 0; a < aliasTexts.Length; a++)
             {
-                var tokens = SkillText.Tokenize(alias.Text);
+                var alias = e.Aliases[a];
+                aliasTexts[a] = alias.Text;
+                tokens.Clear();
+                SkillText.Scan(alias.Text, tokens);
                 if (tokens.Count == 0) continue;
                 var exact = (alias.Flags & AliasFlags.ExactCase) != 0;
-                Trie.Add(tokens, new AliasEntry(i, alias.Flags, exact ? SkillText.Surface(alias.Text, tokens, 0, tokens.Count) : null));
+                Trie.Add(alias.Text, tokens,
+                    new AliasEntry(index, alias.Flags, exact ? SkillText.Surface(alias.Text, tokens) : null));
             }
+            skills.Add(new Skill(e.Id, e.Name, e.Category, aliasTexts, e.Hot, e.InDemand, e.ToolCategory));
+            _byId.Add(e.Id, index);
         }
+        _skills = [.. skills];
     }
 
     /// <summary>The catalogue embedded in Jobsmith.Core.</summary>
@@ -56,33 +65,28 @@ public sealed class SkillsCatalogue
     /// </summary>
     public Skill? Find(string name)
     {
-        var tokens = SkillText.Tokenize(name);
+        ArgumentNullException.ThrowIfNull(name);
+        var tokens = new List<TokenRange>();
+        SkillText.Scan(name, tokens);
         if (tokens.Count == 0) return null;
         var node = AliasTrie.Root;
         foreach (var t in tokens)
         {
-            if (!Trie.TryStep(node, t.Norm, out node)) return null;
+            if (!Trie.TryStep(node, Trie.TokenId(name, t.Start, t.End), out node)) return null;
         }
-        var entries = Trie.Terminal(node);
-        if (entries is null) return null;
-        var index = Pick(entries, () => SkillText.Surface(name, tokens, 0, tokens.Count));
-        return index is { } i ? _skills[i.Skill] : null;
+        return Trie.Terminal(node) is { } entries && Pick(entries, name, tokens, 0, tokens.Count) is { } e
+            ? _skills[e.Skill]
+            : null;
     }
 
     /// <summary>An exact-case entry whose surface the text shows, else the first case-insensitive entry.</summary>
-    internal static AliasEntry? Pick(AliasEntry[] entries, Func<string> surface)
+    internal static AliasEntry? Pick(AliasEntry[] entries, string text, List<TokenRange> tokens, int from, int toExclusive)
     {
-        string? text = null;
         AliasEntry? anyCase = null;
         foreach (var e in entries)
         {
-            if (!e.ExactCase)
-            {
-                anyCase ??= e;
-                continue;
-            }
-            text ??= surface();
-            if (string.Equals(text, e.Surface, StringComparison.Ordinal)) return e;
+            if (!e.ExactCase) anyCase ??= e;
+            else if (SkillText.SurfaceEquals(e.Surface!, text, tokens, from, toExclusive)) return e;
         }
         return anyCase;
     }
@@ -93,12 +97,19 @@ public sealed class SkillsCatalogue
         return new SkillsCatalogue(CatalogueFormat.Parse(reader));
     }
 
+    internal static SkillsCatalogue FromGzip(Stream gzipped)
+    {
+        using var gz = new GZipStream(gzipped, CompressionMode.Decompress);
+        using var reader = new StreamReader(gz, Encoding.UTF8, false, 1 << 16);
+        return new SkillsCatalogue(CatalogueFormat.Parse(reader));
+    }
+
     internal static SkillsCatalogue LoadEmbedded()
     {
         var sw = Stopwatch.StartNew();
         using var stream = typeof(SkillsCatalogue).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from Jobsmith.Core");
-        var catalogue = FromText(CatalogueFormat.Gunzip(stream));
+        var catalogue = FromGzip(stream);
         DefaultLoadTime = sw.Elapsed;
         return catalogue;
     }

@@ -15,6 +15,8 @@ internal sealed class TitleCatalogue
     private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _occupationWords = new(StringComparer.Ordinal);
+    private double[] _norms = [];
 
     public static TitleCatalogue Default => LazyDefault.Value;
 
@@ -28,6 +30,8 @@ internal sealed class TitleCatalogue
             // Occupation titles are plural ("Software Developers"); the word stemming makes them match singulars.
             if (f[0] is "O" or "T") _titles.Add((f[1], f[2], Words(f[2]).ToArray()));
         }
+        foreach (var (code, occupation) in _occupations)
+            _occupationWords[code] = Words(occupation).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < _titles.Count; i++)
         {
             var key = string.Join(' ', _titles[i].Words);
@@ -39,6 +43,7 @@ internal sealed class TitleCatalogue
             }
         }
         foreach (var (word, list) in _postings) _idf[word] = Math.Log(1 + (double)_titles.Count / list.Count);
+        _norms = _titles.Select(t => Math.Sqrt(t.Words.Distinct().Sum(w => Sq(_idf[w])))).ToArray();
     }
 
     public string? OccupationTitle(string code) => _occupations.GetValueOrDefault(code);
@@ -69,8 +74,7 @@ internal sealed class TitleCatalogue
         (int Index, double Score) best = (-1, 0);
         foreach (var (i, dot) in scores)
         {
-            var norm = Math.Sqrt(_titles[i].Words.Distinct().Sum(w => Sq(_idf[w])));
-            var score = dot / (norm * queryNorm);
+            var score = dot / (_norms[i] * queryNorm);
             if (score > best.Score + 1e-9 || (Math.Abs(score - best.Score) <= 1e-9 && best.Index >= 0 && Better(i, best.Index)))
                 best = (i, score);
         }
@@ -80,14 +84,14 @@ internal sealed class TitleCatalogue
     // Ties go to the title listed under the occupation whose own name shares more of its words, then the lower code.
     private bool Better(int candidate, int current)
     {
-        int Shared(int i) => _titles[i].Words.Intersect(Words(_occupations.GetValueOrDefault(_titles[i].Code, ""))).Count();
+        int Shared(int i) => _occupationWords.TryGetValue(_titles[i].Code, out var words) ? _titles[i].Words.Count(words.Contains) : 0;
         var (a, b) = (Shared(candidate), Shared(current));
         return a != b ? a > b : string.CompareOrdinal(_titles[candidate].Code, _titles[current].Code) < 0;
     }
 
     private static double Sq(double x) => x * x;
 
-    private static TitleCatalogue LoadEmbedded()
+    internal static TitleCatalogue LoadEmbedded()
     {
         using var stream = typeof(TitleCatalogue).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from Jobsmith.Core");
