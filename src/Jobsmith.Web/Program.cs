@@ -1,4 +1,11 @@
+using Jobsmith.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddJobsmithWeb();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.UseJobsmithWeb();
 await app.RunAsync();
+
+/// <summary>Entry point; public so the test host (WebApplicationFactory) can start it.</summary>
+public partial class Program;

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Starts and stops the servers the tests talk to, on loopback only.
+#   scripts/services.sh start   prints `export VAR=...` lines to eval (JOBSMITH_TEST_POSTGRES)
+#   scripts/services.sh stop
+set -euo pipefail
+cd "$(dirname "$0")/.."
+state=.cache/services
+mkdir -p "$state"
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+free_port() {
+  local port
+  for port in $(seq 55432 55532); do
+    (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null || { echo "$port"; return; }
+  done
+  echo "services: no free port for PostgreSQL" >&2; exit 1
+}
+
+start_postgres() {
+  local bin dir port as
+  bin=$(pg_bin); [ -n "$bin" ] || { echo "services: PostgreSQL is not installed (scripts/setup.sh --test)" >&2; exit 1; }
+  if [ -f "$state/pg.dir" ] && [ -f "$(cat "$state/pg.dir")/postmaster.pid" ]; then
+    port=$(cat "$state/pg.port")
+  else
+    dir=$(mktemp -d /tmp/jobsmith-pg.XXXXXX)
+    port=$(free_port)
+    as=""
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; as="runuser -u postgres --"; fi
+    $as "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 >"$state/pg.init.log" 2>&1
+    $as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+      start >"$state/pg.start.log" 2>&1
+    echo "$dir" >"$state/pg.dir"; echo "$port" >"$state/pg.port"
+  fi
+  echo "export JOBSMITH_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50'"
+}
+
+stop_postgres() {
+  [ -f "$state/pg.dir" ] || return 0
+  local dir bin as=""
+  dir=$(cat "$state/pg.dir"); bin=$(pg_bin)
+  [ "$(id -u)" -eq 0 ] && as="runuser -u postgres --"
+  [ -f "$dir/data/postmaster.pid" ] && $as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$dir" "$state/pg.dir" "$state/pg.port"
+}
+
+case "${1:-}" in
+  start) start_postgres ;;
+  stop) stop_postgres ;;
+  *) echo "usage: scripts/services.sh start|stop" >&2; exit 2 ;;
+esac

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what Jobsmith needs on a fresh Debian machine that has the .NET SDK, then restores packages.
+# Idempotent: a second run only checks. `--test` also installs what the test suite needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(poppler-utils chromium)                         # resume PDFs; browser channel, PDF rendering
+if [ "${1:-}" = "--test" ]; then
+  packages+=(postgresql)                                  # the second database provider of the suite
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "setup: the .NET SDK (10.0) is required: https://dot.net" >&2; exit 1; }
+command -v npm >/dev/null || { echo "setup: Node.js and npm are required for the web assets" >&2; exit 1; }
+
+# npm ci only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+dotnet restore Jobsmith.slnx --verbosity quiet

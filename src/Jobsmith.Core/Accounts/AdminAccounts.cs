@@ -1,0 +1,43 @@
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobsmith.Core.Accounts;
+
+/// <summary>Creating admins (CLI and configuration) and the admin's view of users (I1).</summary>
+public sealed class AdminAccounts(UserManager<JobsmithUser> users, AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Creates the admin, or grants the admin role to an existing account with that email.</summary>
+    public async Task<(JobsmithUser User, bool Created)> EnsureAdminAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        email = (email ?? "").Trim();
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+            throw new AccountException("invalid_email", ["Enter a valid email address."]);
+
+        var user = await users.FindByEmailAsync(email);
+        var created = user is null;
+        if (user is null)
+        {
+            user = new JobsmithUser { UserName = email, Email = email, DisplayName = "Administrator", CreatedAt = clock.GetUtcNow().UtcDateTime };
+            AccountService.Check(await users.CreateAsync(user, password ?? ""), "admin_create_failed");
+        }
+        if (!await users.IsInRoleAsync(user, Roles.Admin))
+            AccountService.Check(await users.AddToRoleAsync(user, Roles.Admin), "admin_create_failed");
+        audit.Record("admin.created", user.Id, created ? "new account" : "role granted");
+        await db.SaveChangesAsync(cancellationToken);
+        return (user, created);
+    }
+
+    public async Task<IReadOnlyList<UserSummary>> ListUsersAsync(CancellationToken cancellationToken)
+    {
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var byUser = roles.ToLookup(r => r.UserId, r => r.Name ?? "");
+        var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        return [.. list.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, [.. byUser[u.Id]], u.CreatedAt, u.LockoutEnd > clock.GetUtcNow()))];
+    }
+}
+
+public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTime CreatedAt, bool LockedOut);

@@ -1,0 +1,83 @@
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Flags;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.FeatureManagement;
+
+namespace Jobsmith.Core.Agents;
+
+/// <summary>
+/// Runs every interested agent on one event, recording an agent task per (event, agent). Safe to run
+/// again after a crash: completed tasks are skipped and a processed event is left alone.
+/// </summary>
+public sealed class AgentEventProcessor(
+    AppDbContext db,
+    IEnumerable<IAgent> handlers,
+    IFeatureManager features,
+    TimeProvider clock,
+    ILogger<AgentEventProcessor> logger)
+{
+    /// <summary>True when the event is fully processed; false when an agent failed and a retry is due.</summary>
+    public async Task<bool> ProcessAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        var agentEvent = await db.Set<AgentEvent>().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        if (agentEvent is null || agentEvent.ProcessedAt is not null) return true;
+
+        agentEvent.Attempts++;
+        string? failure = null;
+        foreach (var handler in handlers.Where(h => h.Accepts(agentEvent.Type)))
+        {
+            var error = await RunAsync(handler, agentEvent, cancellationToken);
+            failure ??= error;
+        }
+
+        if (failure is null) agentEvent.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+        agentEvent.LastError = failure;
+        await db.SaveChangesAsync(cancellationToken);
+        return failure is null;
+    }
+
+    private async Task<string?> RunAsync(IAgent handler, AgentEvent agentEvent, CancellationToken cancellationToken)
+    {
+        var task = await db.Set<AgentTask>().FirstOrDefaultAsync(t => t.EventId == agentEvent.Id && t.Agent == handler.AgentName, cancellationToken);
+        if (task?.Status == AgentTaskStatus.Completed) return null;
+        if (task is null)
+        {
+            task = new AgentTask
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                Agent = handler.AgentName,
+                UserId = agentEvent.UserId,
+                EventId = agentEvent.Id,
+                InputJson = agentEvent.PayloadJson,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Set<AgentTask>().Add(task);
+        }
+
+        task.Status = AgentTaskStatus.Running;
+        task.StartedAt = clock.GetUtcNow().UtcDateTime;
+        task.Error = null;
+        await db.SaveChangesAsync(cancellationToken);
+
+        try
+        {
+            task.Output = await features.IsEnabledAsync(FeatureFlagCatalog.AgentFlag(handler.AgentName))
+                ? await handler.HandleAsync(agentEvent, cancellationToken)
+                : "skipped: this agent is switched off by its feature flag";
+            task.Status = AgentTaskStatus.Completed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Agent {Agent} failed on event {EventId} ({EventType})", handler.AgentName, agentEvent.Id, agentEvent.Type);
+            task.Status = AgentTaskStatus.Failed;
+            task.Error = Truncate($"{ex.GetType().Name}: {ex.Message}", 4000);
+        }
+
+        task.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return task.Status == AgentTaskStatus.Failed ? Truncate($"{handler.AgentName}: {task.Error}", 2000) : null;
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,65 @@
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Hosting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Jobsmith.Core.Agents;
+
+public static class AgentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Quartz with its persistent ADO store on the application database (SQLite embedded, PostgreSQL
+    /// clustered). Only the <c>worker</c> and <c>all</c> roles start the scheduler; a <c>web</c> node still
+    /// stores jobs into the shared tables for the workers to run.
+    /// </summary>
+    public static IServiceCollection AddAgents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AgentsOptions>().BindConfiguration(AgentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<EventPublisher>();
+        services.AddScoped<AgentEventProcessor>();
+        services.AddScoped<AgentTaskQueries>();
+        services.AddSingleton<EventDispatchNudge>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<EventDispatchNudge>());
+
+        var jobsmith = configuration.GetSection(JobsmithOptions.Section).Get<JobsmithOptions>() ?? new JobsmithOptions();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var agents = configuration.GetSection(AgentsOptions.Section).Get<AgentsOptions>() ?? new AgentsOptions();
+        var schedulerName = configuration["Agents:SchedulerName"] is { Length: > 0 } name ? name : "jobsmith";
+        var connection = DatabaseConnection.Resolve(database, jobsmith);
+
+        services.AddQuartz(schedulerName, q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = schedulerName;
+                s.GenerateInstanceId = true;
+            });
+            q.UseDefaultThreadPool(agents.MaxConcurrency);
+            q.UsePersistentStore(store =>
+            {
+                if (database.Provider == DatabaseProviders.Postgres)
+                {
+                    store.UsePostgres(connection);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                }
+                else
+                {
+                    store.UseSqlite(connection);
+                }
+                store.UseSystemTextJsonSerializer(_ => { });
+                store.ProvisionSchema();
+            });
+            q.ScheduleJob<EventDispatchJob>(
+                trigger => trigger.WithIdentity("event-dispatch-sweep", "system")
+                    .StartNow()
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(agents.DispatchIntervalSeconds)),
+                job => job.WithIdentity(EventDispatchJob.Key).StoreDurably());
+        });
+
+        if (jobsmith.Role != ProcessRole.Web)
+            services.AddQuartzHostedService(schedulerName, o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Jobsmith.Core.Ai;
+
+public static class AiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the AI layer from section "Ai". Provider none registers only <see cref="AiAvailability"/>
+    /// and <see cref="PromptTemplates"/>; otherwise also IChatClient and <see cref="StructuredExtraction"/>,
+    /// plus an embedding generator for openai when Ai:EmbeddingModel is set.
+    /// </summary>
+    public static IServiceCollection AddJobsmithAi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AiOptions.SectionName);
+        services.AddOptions<AiOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidator>();
+        services.AddSingleton<AiAvailability>();
+        services.AddSingleton<PromptTemplates>();
+
+        // Which services exist has to be decided now, before the container is built; their settings
+        // are still read (and validated) through IOptions when first resolved.
+        var configured = section.Get<AiOptions>() ?? new AiOptions();
+        if (configured.Provider == AiProvider.None)
+            return services;
+
+        services.AddSingleton<IChatClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AiOptions>>().Value;
+            return options.Provider == AiProvider.Anthropic ? new AnthropicChatClient(options) : new OpenAiChatClient(options);
+        });
+        services.AddSingleton<StructuredExtraction>();
+        if (configured.Provider == AiProvider.OpenAi && !string.IsNullOrWhiteSpace(configured.EmbeddingModel))
+        {
+            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+                new OpenAiEmbeddingGenerator(sp.GetRequiredService<IOptions<AiOptions>>().Value));
+        }
+        return services;
+    }
+}

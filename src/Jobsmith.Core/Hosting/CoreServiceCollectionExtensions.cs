@@ -1,0 +1,29 @@
+using Jobsmith.Core.Accounts;
+using Jobsmith.Core.Agents;
+using Jobsmith.Core.Ai;
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Flags;
+using Jobsmith.Core.Notifications;
+using Jobsmith.Core.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jobsmith.Core.Hosting;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers every Core feature; hosts (web, CLI, tests) call this once.</summary>
+    public static IServiceCollection AddJobsmithCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsmithOptions>().BindConfiguration(JobsmithOptions.Section).ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddJobsmithData(configuration);
+        services.AddAccounts();
+        services.AddAudit();
+        services.AddNotifications();
+        services.AddFeatureFlags();
+        services.AddAgents(configuration);
+        services.AddJobsmithAi(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Notifications.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobsmith.Core.Notifications;
+
+/// <summary>Stores a notification, then pushes it to the user's open pages in real time (G3).</summary>
+public sealed class NotificationCenter(AppDbContext db, RealtimeBroker broker, TimeProvider clock)
+{
+    public async Task<Notification> NotifyAsync(string userId, string type, string title, string body, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var notification = new Notification
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = userId,
+            Type = type,
+            Title = title,
+            Body = body,
+            CreatedAt = now.UtcDateTime,
+        };
+        db.Set<Notification>().Add(notification);
+        await db.SaveChangesAsync(cancellationToken);
+        broker.Publish(userId, new RealtimeMessage(type, notification.Id, title, body, notification.CreatedAt));
+        return notification;
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListAsync(string userId, int take, CancellationToken cancellationToken) =>
+        await db.Set<Notification>().AsNoTracking()
+            .Where(n => n.UserId == userId)
+            .OrderByDescending(n => n.CreatedAt)
+            .Take(Math.Clamp(take, 1, 200))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,19 @@
+using Jobsmith.Core.Agents;
+
+namespace Jobsmith.Core.Notifications;
+
+/// <summary>Greets a new candidate and points at the first step; runs as a background agent task.</summary>
+internal sealed class WelcomeNotificationHandler(NotificationCenter notifications) : IAgent
+{
+    public string AgentName => "notifications";
+
+    public bool Accepts(string eventType) => eventType == EventTypes.AccountRegistered;
+
+    public async Task<string?> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
+    {
+        if (agentEvent.UserId is null) return null;
+        var n = await notifications.NotifyAsync(agentEvent.UserId, "welcome", "Welcome to Jobsmith",
+            "Start with your profile: upload a resume and set your preferences, then the agents can begin.", cancellationToken);
+        return $"notification {n.Id}";
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Notifications;
+using Jobsmith.Core.Notifications.Realtime;
+using Jobsmith.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobsmith.Web.Api;
+
+/// <summary>Notifications (G3): list, mark read, and the per-user Server-Sent Events stream.</summary>
+public static class NotificationEndpoints
+{
+    public static RouteGroupBuilder MapNotificationEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
+        group.MapGet("/", async (NotificationCenter center, System.Security.Claims.ClaimsPrincipal user, int? take, CancellationToken ct) =>
+            TypedResults.Ok(await center.ListAsync(user.UserId(), take ?? 50, ct)));
+        group.MapPut("/{id:guid}/read", MarkReadAsync);
+        group.MapPut("/read-all", async (AppDbContext db, TimeProvider clock, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var id = user.UserId();
+            var count = await db.Set<Notification>().Where(n => n.UserId == id && n.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+            return TypedResults.Ok(new { marked = count });
+        });
+        group.MapGet("/stream", (RealtimeBroker broker, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            TypedResults.ServerSentEvents(StreamAsync(broker, user.UserId(), ct)));
+        return api;
+    }
+
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(Guid id, AppDbContext db, TimeProvider clock, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        // Scoped by owner: another user's notification id is simply not found (A2).
+        var count = await db.Set<Notification>().Where(n => n.Id == id && n.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow().UtcDateTime), ct);
+        return count == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+    }
+
+    private static async IAsyncEnumerable<SseItem<RealtimeMessage>> StreamAsync(RealtimeBroker broker, string userId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var subscription = broker.Subscribe(userId);
+        // A first event tells the client the stream is live (and lets tests know when to publish).
+        yield return new SseItem<RealtimeMessage>(new RealtimeMessage("connected", Guid.Empty, "", "", default), "ready");
+        await foreach (var message in subscription.Reader.ReadAllAsync(ct))
+            yield return new SseItem<RealtimeMessage>(message, "notification") { EventId = message.Id.ToString() };
+    }
+}

@@ -1,0 +1,60 @@
+using Jobsmith.Core.Hosting;
+using Jobsmith.Web.Api;
+using Jobsmith.Web.Auth;
+using Jobsmith.Web.Components;
+
+namespace Jobsmith.Web.Hosting;
+
+/// <summary>Wires Core into the web host; Program.cs stays two lines long.</summary>
+public static class WebHostExtensions
+{
+    public static WebApplicationBuilder AddJobsmithWeb(this WebApplicationBuilder builder)
+    {
+        // Structured JSON logs (L3); secrets never reach them because no code logs request bodies or keys.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "O";
+        });
+
+        var services = builder.Services;
+        services.AddJobsmithCore(builder.Configuration);
+        services.AddJobsmithAuth(builder.Configuration);
+        services.AddJobsmithRateLimits(builder.Configuration);
+        services.AddJobsmithHealthChecks();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRazorComponents();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CookieCsrfFilter>();
+        return builder;
+    }
+
+    public static WebApplication UseJobsmithWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/api-docs", () => Results.LocalRedirect("/api-docs/index.html")).ExcludeFromDescription();
+        app.MapJobsmithHealthChecks();
+
+        var api = app.MapGroup("/api").AddEndpointFilter<CookieCsrfFilter>();
+        api.MapAuthEndpoints()
+           .MapNotificationEndpoints()
+           .MapAgentEndpoints()
+           .MapAdminEndpoints();
+
+        app.MapAccountFormEndpoints();
+        app.MapAdminFormEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
