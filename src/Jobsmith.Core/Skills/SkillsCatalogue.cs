@@ -65,18 +65,29 @@ public sealed class SkillsCatalogue
     /// </summary>
     public Skill? Find(string name)
     {
+        var (entries, tokens) = Terminal(name);
+        return entries is not null && Pick(entries, name, tokens, 0, tokens.Count) is { } e ? _skills[e.Skill] : null;
+    }
+
+    /// <summary>
+    /// The skill an entry of a skills list names ("Skills: go, docker, c"): like <see cref="Find"/>, but an entry
+    /// that is nothing else than a skill name may match an exact-case alias in any case ("go" is Go, "c" is C).
+    /// </summary>
+    public Skill? FindListed(string entry) =>
+        Find(entry) ?? (Terminal(entry).Entries is [var first, ..] ? _skills[first.Skill] : null);
+
+    private (AliasEntry[]? Entries, List<TokenRange> Tokens) Terminal(string name)
+    {
         ArgumentNullException.ThrowIfNull(name);
         var tokens = new List<TokenRange>();
         SkillText.Scan(name, tokens);
-        if (tokens.Count == 0) return null;
+        if (tokens.Count == 0) return (null, tokens);
         var node = AliasTrie.Root;
         foreach (var t in tokens)
         {
-            if (!Trie.TryStep(node, Trie.TokenId(name, t.Start, t.End), out node)) return null;
+            if (!Trie.TryStep(node, Trie.TokenId(name, t.Start, t.End), out node)) return (null, tokens);
         }
-        return Trie.Terminal(node) is { } entries && Pick(entries, name, tokens, 0, tokens.Count) is { } e
-            ? _skills[e.Skill]
-            : null;
+        return (Trie.Terminal(node), tokens);
     }
 
     /// <summary>An exact-case entry whose surface the text shows, else the first case-insensitive entry.</summary>

@@ -79,3 +79,14 @@ public sealed class SkillsCatalogueTests
         Assert.InRange(SkillsCatalogue.DefaultLoadTime, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(10));
     }
 }
+
+public sealed class SkillsCatalogueListedTests
+{
+    [Theory]
+    [InlineData("go", "Go")]
+    [InlineData("c", "C")]
+    [InlineData("k8s", "Kubernetes")]
+    [InlineData("unknown thing", null)]
+    public void A_skills_list_entry_may_use_any_case(string entry, string? canonical) =>
+        Assert.Equal(canonical, SkillsCatalogue.Default.FindListed(entry)?.Name);
+}
