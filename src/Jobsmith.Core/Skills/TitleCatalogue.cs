@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text;
+
 namespace Jobsmith.Core.Skills;
 
 /// <summary>
@@ -20,15 +23,20 @@ internal sealed class TitleCatalogue
 
     public static TitleCatalogue Default => LazyDefault.Value;
 
-    private TitleCatalogue(string text)
+    private TitleCatalogue(TextReader reader)
     {
-        foreach (var line in text.Split('\n'))
+        // Words repeat across the ~60k titles: one string each keeps the index small and the load quick.
+        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
         {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var f = line.Split('\t');
-            if (f[0] == "O") _occupations[f[1]] = f[2];
+            if (line.Length < 2 || line[1] != '\t' || line[0] is not ('O' or 'T')) continue;
+            var tab = line.IndexOf('\t', 2);
+            var code = line[2..tab];
+            var title = line[(tab + 1)..];
+            if (line[0] == 'O') _occupations[code] = title;
             // Occupation titles are plural ("Software Developers"); the word stemming makes them match singulars.
-            if (f[0] is "O" or "T") _titles.Add((f[1], f[2], Words(f[2]).ToArray()));
+            var words = Words(title).Select(w => interned.TryGetValue(w, out var s) ? s : interned[w] = w).ToArray();
+            _titles.Add((code, title, words));
         }
         foreach (var (code, occupation) in _occupations)
             _occupationWords[code] = Words(occupation).ToHashSet(StringComparer.Ordinal);
@@ -36,10 +44,10 @@ internal sealed class TitleCatalogue
         {
             var key = string.Join(' ', _titles[i].Words);
             if (!_exact.TryGetValue(key, out var existing) || Better(i, existing)) _exact[key] = i;
-            foreach (var w in _titles[i].Words.Distinct())
+            foreach (var w in _titles[i].Words)
             {
                 if (!_postings.TryGetValue(w, out var list)) _postings[w] = list = [];
-                list.Add(i);
+                if (list.Count == 0 || list[^1] != i) list.Add(i);
             }
         }
         foreach (var (word, list) in _postings) _idf[word] = Math.Log(1 + (double)_titles.Count / list.Count);
@@ -95,6 +103,8 @@ internal sealed class TitleCatalogue
     {
         using var stream = typeof(TitleCatalogue).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from Jobsmith.Core");
-        return new TitleCatalogue(CatalogueFormat.Gunzip(stream));
+        using var gz = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gz, Encoding.UTF8, false, 1 << 16);
+        return new TitleCatalogue(reader);
     }
 }
