@@ -31,8 +31,6 @@ internal sealed class AliasTrie
         _terminals = new List<AliasEntry[]?>(capacity) { null };
     }
 
-    public int NodeCount => _terminals.Count;
-
     /// <summary>The id of a lower-cased token, or -1 when no alias uses it.</summary>
     public int TokenId(ReadOnlySpan<char> lowerToken) =>
         _vocabularyBySpan.TryGetValue(lowerToken, out var id) ? id : -1;

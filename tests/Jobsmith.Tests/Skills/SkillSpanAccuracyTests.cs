@@ -30,6 +30,7 @@ public sealed class SkillSpanAccuracyTests(ITestOutputHelper output)
         output.WriteLine("|--------|-----------|--------|-------|");
         output.WriteLine(strict.Row("strict"));
         output.WriteLine(loose.Row("loose"));
+        output.WriteLine($"catalogue: {SkillsCatalogue.Default.Skills.Count} skills, loaded in {SkillsCatalogue.DefaultLoadTime.TotalMilliseconds:F0} ms");
 
         Assert.True(strict.F1 >= StrictFloor, $"strict F1 {strict.F1:F3} fell below {StrictFloor}");
         Assert.True(loose.F1 >= LooseFloor, $"loose F1 {loose.F1:F3} fell below {LooseFloor}");
