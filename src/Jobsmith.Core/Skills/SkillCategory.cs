@@ -1,0 +1,8 @@
+namespace Jobsmith.Core.Skills;
+
+public enum SkillCategory
+{
+    Technical,
+    Soft,
+    Domain,
+}
