@@ -62,9 +62,12 @@ public sealed class AgentEventProcessor(
 
         try
         {
-            task.Output = await features.IsEnabledAsync(FeatureFlagCatalog.AgentFlag(handler.AgentName))
+            var outcome = await features.IsEnabledAsync(FeatureFlagCatalog.AgentFlag(handler.AgentName))
                 ? await handler.HandleAsync(agentEvent, cancellationToken)
-                : "skipped: this agent is switched off by its feature flag";
+                : new AgentOutcome("skipped: this agent is switched off by its feature flag");
+            task.Output = outcome.Output;
+            task.InputTokens += outcome.InputTokens;
+            task.OutputTokens += outcome.OutputTokens;
             task.Status = AgentTaskStatus.Completed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

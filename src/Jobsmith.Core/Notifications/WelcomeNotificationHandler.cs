@@ -9,11 +9,11 @@ internal sealed class WelcomeNotificationHandler(NotificationCenter notification
 
     public bool Accepts(string eventType) => eventType == EventTypes.AccountRegistered;
 
-    public async Task<string?> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
+    public async Task<AgentOutcome> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
     {
-        if (agentEvent.UserId is null) return null;
+        if (agentEvent.UserId is null) return new AgentOutcome("no user on the event");
         var n = await notifications.NotifyAsync(agentEvent.UserId, "welcome", "Welcome to Jobsmith",
             "Start with your profile: upload a resume and set your preferences, then the agents can begin.", cancellationToken);
-        return $"notification {n.Id}";
+        return new AgentOutcome($"notification {n.Id}");
     }
 }

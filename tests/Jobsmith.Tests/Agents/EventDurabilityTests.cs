@@ -97,7 +97,7 @@ public sealed class EventDurabilityTests
 
         public bool Accepts(string eventType) => eventType == "test.fails";
 
-        public Task<string?> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
+        public Task<AgentOutcome> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
             throw new InvalidOperationException("boom");
