@@ -8,7 +8,8 @@ public sealed record RealtimeMessage(string Type, Guid Id, string Title, string 
 /// <summary>
 /// Fans messages out to the open event streams of one user in this process. Each subscriber has a bounded
 /// buffer that drops the oldest message, so a stalled browser tab can never hold memory hostage.
-/// Cross-node fan-out (several web nodes on PostgreSQL) is layered on top with LISTEN/NOTIFY.
+/// In-process only: with several web nodes a live push reaches the node that created it (the notification
+/// itself is stored and listed everywhere); PostgreSQL LISTEN/NOTIFY fan-out is the planned next layer.
 /// </summary>
 public sealed class RealtimeBroker
 {
