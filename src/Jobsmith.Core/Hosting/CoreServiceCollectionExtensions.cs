@@ -21,7 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddJobsmithData(configuration);
         services.AddAccounts();
         services.AddAudit();
-        services.AddNotifications();
+        services.AddNotifications(configuration);
         services.AddFeatureFlags();
         services.AddAgents(configuration);
         services.AddJobsmithAi(configuration);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobsmith.Core.Notifications;
 
 /// <summary>Stores a notification, then pushes it to the user's open pages in real time (G3).</summary>
-public sealed class NotificationCenter(AppDbContext db, RealtimeBroker broker, TimeProvider clock)
+public sealed class NotificationCenter(AppDbContext db, IRealtimePublisher realtime, TimeProvider clock)
 {
     public async Task<Notification> NotifyAsync(string userId, string type, string title, string body, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class NotificationCenter(AppDbContext db, RealtimeBroker broker, T
         };
         db.Set<Notification>().Add(notification);
         await db.SaveChangesAsync(cancellationToken);
-        broker.Publish(userId, new RealtimeMessage(type, notification.Id, title, body, notification.CreatedAt));
+        await realtime.PublishAsync(userId, new RealtimeMessage(type, notification.Id, title, body, notification.CreatedAt), cancellationToken);
         return notification;
     }
 

@@ -1,5 +1,7 @@
+using Jobsmith.Core.Data;
 using Jobsmith.Core.Notifications.Email;
 using Jobsmith.Core.Notifications.Realtime;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -7,10 +9,19 @@ namespace Jobsmith.Core.Notifications;
 
 public static class NotificationsServiceCollectionExtensions
 {
-    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         services.AddSingleton<RealtimeBroker>();
+        if (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider == DatabaseProviders.Postgres)
+        {
+            services.AddSingleton<IRealtimePublisher, PostgresRealtimePublisher>();
+            services.AddHostedService<PostgresRealtimeListener>();
+        }
+        else
+        {
+            services.AddSingleton<IRealtimePublisher, LocalRealtimePublisher>();
+        }
         services.AddSingleton<OutboxEmailTransport>();
         services.AddSingleton<SmtpEmailTransport>();
         services.AddSingleton<IEmailTransport>(sp =>

@@ -8,8 +8,8 @@ public sealed record RealtimeMessage(string Type, Guid Id, string Title, string 
 /// <summary>
 /// Fans messages out to the open event streams of one user in this process. Each subscriber has a bounded
 /// buffer that drops the oldest message, so a stalled browser tab can never hold memory hostage.
-/// In-process only: with several web nodes a live push reaches the node that created it (the notification
-/// itself is stored and listed everywhere); PostgreSQL LISTEN/NOTIFY fan-out is the planned next layer.
+/// Messages reach it from <see cref="IRealtimePublisher"/>: directly on one node, through PostgreSQL
+/// LISTEN/NOTIFY when several web nodes share a database.
 /// </summary>
 public sealed class RealtimeBroker
 {
