@@ -29,13 +29,13 @@ public static class AdminEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<FeatureFlagState>, ValidationProblem, NotFound<ProblemDetailsLite>>> SetFlagAsync(
+    private static async Task<Results<Ok<FeatureFlagState>, ValidationProblem, ProblemHttpResult>> SetFlagAsync(
         string name, SetFlagRequest request, FeatureFlagService flags, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Enabled is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["enabled"] = ["enabled (true or false) is required."] });
         if (!await flags.SetAsync(name, request.Enabled.Value, user.UserId(), ct))
-            return TypedResults.NotFound(new ProblemDetailsLite("Unknown flag", $"There is no feature flag named '{name}'.", 404));
+            return TypedResults.Problem($"There is no feature flag named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown flag");
         return TypedResults.Ok((await flags.ListAsync(ct)).First(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)));
     }
 
@@ -57,6 +57,3 @@ public static class AdminEndpoints
         return TypedResults.Ok<IReadOnlyList<string>>([.. await users.GetRolesAsync(user)]);
     }
 }
-
-/// <summary>A ProblemDetails body for typed 404 results.</summary>
-public sealed record ProblemDetailsLite(string Title, string Detail, int Status);

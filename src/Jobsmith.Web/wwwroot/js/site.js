@@ -30,6 +30,8 @@
     toast.appendChild(title);
     toast.appendChild(body);
     live.prepend(toast);
+    // A fixed toast covers the page beneath it (most of a phone's width); the list below keeps the message.
+    setTimeout(function () { toast.remove(); }, 10000);
     var list = document.getElementById("notification-list");
     if (list) {
       var item = document.createElement("li");

@@ -1,0 +1,99 @@
+using System.Net;
+using Jobsmith.Core.Data;
+using Jobsmith.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jobsmith.Web.Tests.Api;
+
+/// <summary>A2 / R3: who may call what. Every /api endpoint must appear in <see cref="Matrix"/>.</summary>
+public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
+{
+    private const int Ok = 200, NoContent = 204, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404;
+
+    /// <summary>
+    /// Method, route pattern (as mapped), the path and body actually sent, and the expected status for
+    /// anonymous / candidate / human agent / admin. Anonymous auth endpoints are sent an empty object: a 400
+    /// from validation proves the request got past authorization.
+    /// </summary>
+    private static readonly (string Method, string Pattern, string Path, string? Body, int Anonymous, int Candidate, int Agent, int Admin)[] Matrix =
+    [
+        ("POST", "/api/auth/register", "/api/auth/register", "{}", BadRequest, BadRequest, BadRequest, BadRequest),
+        ("POST", "/api/auth/login", "/api/auth/login", "{}", BadRequest, BadRequest, BadRequest, BadRequest),
+        ("POST", "/api/auth/refresh", "/api/auth/refresh", "{}", BadRequest, BadRequest, BadRequest, BadRequest),
+        ("POST", "/api/auth/logout", "/api/auth/logout", "{}", BadRequest, BadRequest, BadRequest, BadRequest),
+        ("POST", "/api/auth/forgot-password", "/api/auth/forgot-password", "{}", BadRequest, BadRequest, BadRequest, BadRequest),
+        ("POST", "/api/auth/reset-password", "/api/auth/reset-password", "{}", BadRequest, BadRequest, BadRequest, BadRequest),
+        ("GET", "/api/auth/me", "/api/auth/me", null, Unauthorized, Ok, Ok, Ok),
+        ("GET", "/api/notifications", "/api/notifications", null, Unauthorized, Ok, Ok, Ok),
+        ("PUT", "/api/notifications/{id:guid}/read", $"/api/notifications/{Guid.NewGuid()}/read", null, Unauthorized, NotFound, NotFound, NotFound),
+        ("PUT", "/api/notifications/read-all", "/api/notifications/read-all", null, Unauthorized, Ok, Ok, Ok),
+        ("GET", "/api/notifications/stream", "/api/notifications/stream", null, Unauthorized, Ok, Ok, Ok),
+        ("GET", "/api/agents/tasks", "/api/agents/tasks", null, Unauthorized, Ok, Ok, Ok),
+        ("GET", "/api/agents/status", "/api/agents/status", null, Unauthorized, Ok, Ok, Ok),
+        ("GET", "/api/admin/users", "/api/admin/users", null, Unauthorized, Forbidden, Forbidden, Ok),
+        ("GET", "/api/admin/candidates", "/api/admin/candidates", null, Unauthorized, Forbidden, Forbidden, Ok),
+        ("GET", "/api/admin/agents", "/api/admin/agents", null, Unauthorized, Forbidden, Forbidden, Ok),
+        ("PUT", "/api/admin/users/{id}/roles", "/api/admin/users/no-such-user/roles", """{"roles":["candidate"]}""", Unauthorized, Forbidden, Forbidden, NotFound),
+        ("GET", "/api/admin/ai-agents/status", "/api/admin/ai-agents/status", null, Unauthorized, Forbidden, Forbidden, Ok),
+        ("GET", "/api/admin/flags", "/api/admin/flags", null, Unauthorized, Forbidden, Forbidden, Ok),
+        ("PUT", "/api/admin/flags/{name}", "/api/admin/flags/Source.csv", """{"enabled":true}""", Unauthorized, Forbidden, Forbidden, Ok),
+    ];
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_role_as_the_matrix_says()
+    {
+        var app = await fixture.AppAsync(DatabaseProviders.Sqlite);
+        var client = app.CreateApiClient();
+        var personas = await Personas.CreateAsync(client);
+
+        var mismatches = new List<string>();
+        foreach (var row in Matrix)
+        {
+            foreach (var (role, token, expected) in new[]
+                     {
+                         ("anonymous", (string?)null, row.Anonymous), ("candidate", personas.Candidate, row.Candidate),
+                         ("human agent", personas.HumanAgent, row.Agent), ("admin", personas.Admin, row.Admin),
+                     })
+            {
+                // Headers only: the event stream never ends on its own.
+                using var response = await client.SendAsync(new HttpMethod(row.Method), row.Path, token, row.Body, HttpCompletionOption.ResponseHeadersRead);
+                if ((int)response.StatusCode != expected)
+                    mismatches.Add($"{row.Method} {row.Path} as {role}: expected {expected}, got {(int)response.StatusCode}");
+            }
+        }
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public async Task Every_api_endpoint_of_the_app_is_in_the_matrix()
+    {
+        var app = await fixture.AppAsync(DatabaseProviders.Sqlite);
+        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {Normalize(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+        var listed = Matrix.Select(r => $"{r.Method} {Normalize(r.Pattern)}").ToHashSet();
+
+        Assert.NotEmpty(mapped);
+        Assert.Empty(mapped.Except(listed));
+        // And the table holds nothing stale.
+        Assert.Empty(listed.Except(mapped));
+    }
+
+    [Fact]
+    public async Task A_candidate_cannot_touch_or_see_another_users_notifications_or_tasks()
+    {
+        var app = await fixture.AppAsync(DatabaseProviders.Sqlite);
+        var client = app.CreateApiClient();
+        var owner = await client.RegisterAsync(ApiCalls.UniqueEmail("owner"));
+        var intruder = await client.RegisterAsync(ApiCalls.UniqueEmail("intruder"));
+        var notification = await CrossUserScenario.NotifyAsync(app, owner.User.Id, "Owner's secret");
+
+        await CrossUserScenario.AssertIsolatedAsync(client, owner.User.Id, owner.AccessToken, intruder.AccessToken, notification.Id, "Owner's secret");
+    }
+
+    private static string Normalize(string pattern) => pattern.TrimEnd('/');
+}
