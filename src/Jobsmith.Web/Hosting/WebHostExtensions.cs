@@ -53,7 +53,8 @@ public static class WebHostExtensions
         api.MapAuthEndpoints()
            .MapNotificationEndpoints()
            .MapAgentEndpoints()
-           .MapAdminEndpoints();
+           .MapAdminEndpoints()
+           .MapCandidateEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
