@@ -2,6 +2,7 @@ using Jobsmith.Core.Hosting;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
+using Jobsmith.Web.Components.Pages.Onboarding;
 
 namespace Jobsmith.Web.Hosting;
 
@@ -58,6 +59,7 @@ public static class WebHostExtensions
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
+        app.MapOnboardingFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
