@@ -37,7 +37,12 @@ public static class WebHostExtensions
 
     public static WebApplication UseJobsmithWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A bad request found while binding (a form without a valid antiforgery token, a malformed body) keeps its
+        // 400 instead of becoming a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
