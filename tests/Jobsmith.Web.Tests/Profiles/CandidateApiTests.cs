@@ -115,4 +115,18 @@ public sealed class CandidateApiTests
         Assert.Equal(("Kubernetes", "claimed", 4), (skill.GetProperty("name").GetString(), skill.GetProperty("verification").GetString(), skill.GetProperty("proficiency").GetInt32()));
         Assert.Equal(HttpStatusCode.BadRequest, (await dave.PutAsJsonAsync("/api/candidates/me/skills", new { name = "k8s", proficiency = 9 })).StatusCode);
     }
+
+    [Fact]
+    public async Task Files_over_the_configured_limit_and_empty_requests_are_refused_with_a_message()
+    {
+        await using var app = await CandidateWebApp.StartAsync("sqlite", new Dictionary<string, string> { ["Jobsmith:ResumeImport:MaxBytes"] = "1000" });
+        var erin = await app.CandidateAsync("erin@example.com");
+
+        var big = await erin.PostAsync("/api/candidates/resume/upload", File(new byte[2000], "big.txt", "text/plain"));
+        Assert.Equal(HttpStatusCode.BadRequest, big.StatusCode);
+        Assert.Contains("limit", (await JsonAsync(big)).GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        var none = await erin.PostAsync("/api/candidates/resume/upload", new MultipartFormDataContent { { new StringContent("x"), "other" } });
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Empty((await JsonAsync(await erin.GetAsync("/api/candidates/resume"))).GetProperty("versions").EnumerateArray());
+    }
 }

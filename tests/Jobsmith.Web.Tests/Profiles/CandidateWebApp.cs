@@ -24,12 +24,13 @@ internal sealed class CandidateWebApp : IAsyncDisposable
 
     public string DataFolder => _database.Folder;
 
-    public static async Task<CandidateWebApp> StartAsync(string provider)
+    public static async Task<CandidateWebApp> StartAsync(string provider, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var factory = new WebApplicationFactory<WebEntry>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in database.Settings("Web")) b.UseSetting(key, value);
+            foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
         });
         return new CandidateWebApp(database, factory);
     }
