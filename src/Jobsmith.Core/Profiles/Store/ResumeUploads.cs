@@ -63,7 +63,16 @@ public sealed class ResumeUploads(
         db.Set<ResumeVersion>().Add(version);
         events.Publish(EventTypes.ResumeUploaded, userId, new { versionId = version.Id, version.VersionNumber, status = version.Status.ToString().ToLowerInvariant() });
         audit.Record("profile.resume_uploaded", userId, $"version {version.VersionNumber} ({version.Status})");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // No row points at the file, so nothing could ever read or delete it: remove it with the failed upload.
+            File.Delete(options.Value.PathInData(version.StoredPath));
+            throw;
+        }
         return new UploadOutcome(ResumeVersionView.Of(version), version.Error);
     }
 
