@@ -4,6 +4,7 @@ namespace Jobsmith.Core.Agents;
 public static class EventTypes
 {
     public const string AccountRegistered = "account.registered";
+    public const string ResumeUploaded = "resume.uploaded";
     public const string JobMatchFound = "job.match_found";
     public const string DraftReady = "draft.ready";
     public const string ApprovalRequested = "approval.requested";

@@ -5,6 +5,7 @@ using Jobsmith.Core.Data;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Profiles;
+using Jobsmith.Core.Profiles.Store;
 using Jobsmith.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddAgents(configuration);
         services.AddJobsmithAi(configuration);
         services.AddProfiles();
+        services.AddProfileStore();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Jobsmith.Core.Hosting;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
+using Jobsmith.Web.Components.Pages.Onboarding;
 
 namespace Jobsmith.Web.Hosting;
 
@@ -36,7 +37,12 @@ public static class WebHostExtensions
 
     public static WebApplication UseJobsmithWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A bad request found while binding (a form without a valid antiforgery token, a malformed body) keeps its
+        // 400 instead of becoming a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
@@ -53,10 +59,12 @@ public static class WebHostExtensions
         api.MapAuthEndpoints()
            .MapNotificationEndpoints()
            .MapAgentEndpoints()
-           .MapAdminEndpoints();
+           .MapAdminEndpoints()
+           .MapCandidateEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
+        app.MapOnboardingFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
