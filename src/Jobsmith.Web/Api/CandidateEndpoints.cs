@@ -56,7 +56,7 @@ public static class CandidateEndpoints
         return TypedResults.Ok(await store.UpdateBasicsAsync(user.UserId(), request.Headline, request.YearsOfExperience, ct));
     }
 
-    private static async Task<Results<Ok<ProfileFact>, ValidationProblem, NotFound<ProblemDetailsLite>>> EditFactAsync(
+    private static async Task<Results<Ok<ProfileFact>, ValidationProblem, ProblemHttpResult>> EditFactAsync(
         string factId, EditFactRequest request, ProfileStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         var change = await store.EditFactAsync(user.UserId(), factId, request.Value, ct);
@@ -64,12 +64,12 @@ public static class CandidateEndpoints
         {
             FactChangeStatus.Changed => TypedResults.Ok(change.Fact!),
             FactChangeStatus.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["value"] = [change.Error!] }),
-            _ => TypedResults.NotFound(FactNotFound(factId)),
+            _ => FactNotFound(factId),
         };
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetailsLite>>> DeleteFactAsync(string factId, ProfileStore store, ClaimsPrincipal user, CancellationToken ct) =>
-        await store.DeleteFactAsync(user.UserId(), factId, ct) ? TypedResults.NoContent() : TypedResults.NotFound(FactNotFound(factId));
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteFactAsync(string factId, ProfileStore store, ClaimsPrincipal user, CancellationToken ct) =>
+        await store.DeleteFactAsync(user.UserId(), factId, ct) ? TypedResults.NoContent() : FactNotFound(factId);
 
     private static async Task<Results<Ok<UserSkillView>, ValidationProblem>> ClaimSkillAsync(ClaimSkillRequest request, UserSkills skills, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -121,19 +121,19 @@ public static class CandidateEndpoints
         return TypedResults.Ok(new ResumeListResponse(versions.Count > 0 ? versions[0] : null, versions));
     }
 
-    private static async Task<Results<Ok<ResumeVersionResponse>, NotFound<ProblemDetailsLite>>> GetResumeAsync(Guid versionId, ResumeUploads uploads, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<ResumeVersionResponse>, ProblemHttpResult>> GetResumeAsync(Guid versionId, ResumeUploads uploads, ClaimsPrincipal user, CancellationToken ct)
     {
         var detail = await uploads.GetAsync(user.UserId(), versionId, ct);
-        if (detail is null) return TypedResults.NotFound(VersionNotFound(versionId));
+        if (detail is null) return VersionNotFound(versionId);
         JsonElement? parsed = detail.ParsedProfileJson is null ? null : JsonDocument.Parse(detail.ParsedProfileJson).RootElement.Clone();
         return TypedResults.Ok(new ResumeVersionResponse(detail.Version, parsed));
     }
 
     // Served as an attachment of a neutral type: an uploaded file is untrusted and must never render in our origin.
-    private static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetailsLite>>> DownloadAsync(Guid versionId, ResumeUploads uploads, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(Guid versionId, ResumeUploads uploads, ClaimsPrincipal user, CancellationToken ct) =>
         await uploads.FileAsync(user.UserId(), versionId, ct) is { } file
             ? TypedResults.PhysicalFile(file.FullPath, "application/octet-stream", file.Version.OriginalFileName)
-            : TypedResults.NotFound(VersionNotFound(versionId));
+            : VersionNotFound(versionId);
 
     private static async Task<Results<Ok<PreferencesView>, ValidationProblem>> SavePreferencesAsync(PreferenceValues? request, PreferencesService prefs, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -155,7 +155,9 @@ public static class CandidateEndpoints
         return total;
     }
 
-    private static ProblemDetailsLite FactNotFound(string id) => new("Fact not found", $"Your profile has no fact '{id}'.", 404);
+    private static ProblemHttpResult FactNotFound(string id) =>
+        TypedResults.Problem($"Your profile has no fact '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Fact not found");
 
-    private static ProblemDetailsLite VersionNotFound(Guid id) => new("Resume version not found", $"You have no resume version {id}.", 404);
+    private static ProblemHttpResult VersionNotFound(Guid id) =>
+        TypedResults.Problem($"You have no resume version {id}.", statusCode: StatusCodes.Status404NotFound, title: "Resume version not found");
 }

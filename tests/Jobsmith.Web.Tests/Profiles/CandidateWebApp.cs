@@ -8,7 +8,7 @@ namespace Jobsmith.Web.Tests.Profiles;
 
 // The CLI also declares a top-level Program (reached through Jobsmith.Tests), so the factory is keyed by a public
 // type of the web assembly instead: WebApplicationFactory only uses it to find that assembly's entry point.
-using WebEntry = Jobsmith.Web.Api.ProblemDetailsLite;
+using WebEntry = Jobsmith.Web.Components.App;
 
 /// <summary>The real web app on a throw-away database (web role: no background jobs), with helpers to sign candidates up.</summary>
 internal sealed class CandidateWebApp : IAsyncDisposable

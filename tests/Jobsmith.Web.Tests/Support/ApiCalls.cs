@@ -31,13 +31,18 @@ public static class ApiCalls
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body);
 
-    /// <summary>Sends a request with an optional bearer token and an optional raw body (sent as application/json).</summary>
+    /// <summary>A body for <see cref="SendAsync"/> sent as multipart/form-data with one text field and no file.</summary>
+    public const string MultipartWithoutFile = "multipart:";
+
+    /// <summary>Sends a request with an optional bearer token and an optional raw body (sent as application/json,
+    /// or as a file-less form when it is <see cref="MultipartWithoutFile"/>).</summary>
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? token, string? rawJson = null,
         HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (rawJson is not null) request.Content = new StringContent(rawJson, Encoding.UTF8, "application/json");
+        if (rawJson == MultipartWithoutFile) request.Content = new MultipartFormDataContent { { new StringContent("no file"), "note" } };
+        else if (rawJson is not null) request.Content = new StringContent(rawJson, Encoding.UTF8, "application/json");
         return client.SendAsync(request, completion);
     }
 
