@@ -10,7 +10,10 @@ namespace Jobsmith.Web.Tests.Browser;
 /// <summary>M1 / M2 in a real browser: the sign-in pages, the dashboard, live notifications, phone layout, keyboard use.</summary>
 public sealed class AccountJourneyTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
 {
-    private static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 15_000 };
+    // Generous: the suite shares 2 cores with the server and Chromium, and a loaded CI machine is slow, not broken.
+    private const float SlowMachineTimeout = 60_000;
+
+    private static readonly PageWaitForSelectorOptions Visible = new() { Timeout = SlowMachineTimeout };
 
     [SkippableFact]
     public async Task Register_log_out_log_in_and_see_a_live_notification()
@@ -23,6 +26,8 @@ public sealed class AccountJourneyTests(WebAppFixture fixture) : IClassFixture<W
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(SlowMachineTimeout);
+        page.SetDefaultNavigationTimeout(SlowMachineTimeout);
         var email = ApiCalls.UniqueEmail("browser");
 
         await page.GotoAsync("/register");
@@ -46,7 +51,7 @@ public sealed class AccountJourneyTests(WebAppFixture fixture) : IClassFixture<W
         await page.GetByLabel("Password").PressAsync("Enter");
         await page.WaitForURLAsync("**/dashboard");
         // The toast area is empty (so zero-sized) until something arrives: wait for the attribute, not visibility.
-        await page.WaitForSelectorAsync("#live-notifications[data-connected=true]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        await page.WaitForSelectorAsync("#live-notifications[data-connected=true]", new() { State = WaitForSelectorState.Attached, Timeout = SlowMachineTimeout });
 
         await NotifyAsync(app, email, "Interview invitation from Acme");
         await page.WaitForSelectorAsync("#live-notifications .toast:has-text('Interview invitation from Acme')", Visible);
@@ -71,6 +76,8 @@ public sealed class AccountJourneyTests(WebAppFixture fixture) : IClassFixture<W
             HasTouch = true,
         });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(SlowMachineTimeout);
+        page.SetDefaultNavigationTimeout(SlowMachineTimeout);
         foreach (var (path, name) in new[] { ("/", "home"), ("/login", "login"), ("/register", "register"), ("/forgot-password", "forgot-password") })
         {
             await page.GotoAsync(path);
