@@ -3,6 +3,8 @@ using Jobsmith.Core.Agents;
 using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Flags;
+using Jobsmith.Core.Jobs;
+using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Profiles;
 using Jobsmith.Core.Security;
@@ -26,6 +28,8 @@ public static class CoreServiceCollectionExtensions
         services.AddAgents(configuration);
         services.AddJobsmithAi(configuration);
         services.AddProfiles();
+        services.AddJobs();
+        services.AddJobStore();
         return services;
     }
 }
