@@ -53,10 +53,12 @@ public static class WebHostExtensions
         api.MapAuthEndpoints()
            .MapNotificationEndpoints()
            .MapAgentEndpoints()
-           .MapAdminEndpoints();
+           .MapAdminEndpoints()
+           .MapJobEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
+        app.MapJobFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
