@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace Jobsmith.Web.Tests.Jobs;
@@ -26,5 +27,34 @@ public sealed class JobPagesTests
         Assert.Contains("(off by default)", sources, StringComparison.Ordinal);
         Assert.Contains("action=\"/admin/sources/ashby/run\"", sources, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, (await candidate.GetAsync("/admin/sources")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Admin_sources_form_saves_settings_and_requires_the_antiforgery_token()
+    {
+        await using var app = await JobsWebFactory.CreateAsync();
+        var admin = await app.ClientAsync("admin");
+        var page = await admin.GetStringAsync("/admin/sources");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        var fields = new Dictionary<string, string>
+        {
+            ["enabled"] = "true", ["intervalMinutes"] = "90", ["targets"] = "secoda\nacme", ["keyName"] = "api_key", ["keyValue"] = "jooble-secret-1",
+        };
+
+        var withoutToken = await admin.PostAsync("/admin/sources/jooble", new FormUrlEncodedContent(fields));
+        var saved = await admin.PostAsync("/admin/sources/jooble", new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+        var after = await admin.GetStringAsync("/admin/sources");
+
+        Assert.NotEqual(HttpStatusCode.OK, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("value=\"90\"", after, StringComparison.Ordinal);
+        Assert.Contains("acme", after, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var view = await scope.ServiceProvider.GetRequiredService<Core.Jobs.Search.SourceSettings>().GetAsync("jooble", default);
+        Assert.Equal((true, 90), (view!.Enabled, view.IntervalMinutes));
+        Assert.Equal(["secoda", "acme"], view.Targets);
+        Assert.Contains("api_key", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("jooble-secret-1", after, StringComparison.Ordinal);
     }
 }
