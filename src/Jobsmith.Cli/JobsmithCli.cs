@@ -12,6 +12,8 @@ public static class JobsmithCli
         {
             AdminCommands.Build(),
             DbCommands.Build(),
+            JobsCommands.Build(),
+            PostingsCommands.Build(),
             ProfileCommands.Build(),
         };
         root.Options.Add(GlobalOptions.DataDir);

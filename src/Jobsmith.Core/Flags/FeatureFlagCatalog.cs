@@ -22,7 +22,7 @@ public static class FeatureFlagCatalog
     public static readonly IReadOnlyList<string> Channels = ["browser-form", "email", "manual", "human-agent"];
 
     public static readonly IReadOnlyList<string> Sources =
-        ["greenhouse", "lever", "ashby", "workable", "jsonld", "rss", "csv", "json", "paste", "adzuna", "jooble", "remotive", "remoteok", "arbeitnow"];
+        ["greenhouse", "lever", "ashby", "workable", "jsonld", "rss", "csv", "jsonresume-job", "paste", "adzuna", "jooble", "remotive", "remoteok", "arbeitnow"];
 
     /// <summary>The big boards of C3: flags exist and default to off.</summary>
     public static readonly IReadOnlyList<string> BigBoards = ["linkedin", "indeed", "glassdoor", "naukri"];

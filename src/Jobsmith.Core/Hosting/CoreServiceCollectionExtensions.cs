@@ -3,6 +3,8 @@ using Jobsmith.Core.Agents;
 using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Flags;
+using Jobsmith.Core.Jobs;
+using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Profiles;
 using Jobsmith.Core.Profiles.Store;
@@ -28,6 +30,8 @@ public static class CoreServiceCollectionExtensions
         services.AddJobsmithAi(configuration);
         services.AddProfiles();
         services.AddProfileStore();
+        services.AddJobs();
+        services.AddJobStore();
         return services;
     }
 }

@@ -60,11 +60,13 @@ public static class WebHostExtensions
            .MapNotificationEndpoints()
            .MapAgentEndpoints()
            .MapAdminEndpoints()
-           .MapCandidateEndpoints();
+           .MapCandidateEndpoints()
+           .MapJobEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
         app.MapOnboardingFormEndpoints();
+        app.MapJobFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

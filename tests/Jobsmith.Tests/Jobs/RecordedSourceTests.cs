@@ -231,7 +231,7 @@ public sealed class RecordedSourceTests : IDisposable
         var descriptors = JobSources.Catalog(_fetcher).Descriptors;
 
         Assert.Equal(18, descriptors.Count);
-        Assert.All(descriptors, d => Assert.StartsWith("Jobs.Sources.", d.FeatureFlag, StringComparison.Ordinal));
+        Assert.All(descriptors, d => Assert.Equal(Jobsmith.Core.Flags.FeatureFlagCatalog.SourceFlag(d.Kind), d.FeatureFlag));
         Assert.All(descriptors, d => Assert.True(d.RateLimit.Requests > 0));
         Assert.Equal(["glassdoor", "indeed", "linkedin", "naukri"], descriptors.Where(d => !d.EnabledByDefault).Select(d => d.Kind));
     }

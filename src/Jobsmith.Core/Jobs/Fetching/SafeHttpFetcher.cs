@@ -41,6 +41,9 @@ public sealed class SafeHttpFetcher : IDisposable
         _robots = new RobotsCache(this, options.UserAgent);
     }
 
+    /// <summary>Part of the circuit-open failure text; run status reads it to show the circuit state.</summary>
+    public const string CircuitOpenPhrase = "is paused after repeated failures";
+
     public FetcherOptions Options => _options;
 
     public async Task<FetchedResponse> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
@@ -59,7 +62,7 @@ public sealed class SafeHttpFetcher : IDisposable
         }
         catch (BrokenCircuitException ex)
         {
-            throw new FetchException(FetchFailure.CircuitOpen, $"source '{request.Source.Kind}' is paused after repeated failures; retry later", ex);
+            throw new FetchException(FetchFailure.CircuitOpen, $"source '{request.Source.Kind}' {CircuitOpenPhrase}; retry later", ex);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class AdzunaSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "adzuna";
-    public const string FeatureFlag = "Jobs.Sources.Adzuna";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://api.adzuna.com/");
 

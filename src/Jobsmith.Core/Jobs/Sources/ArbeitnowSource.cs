@@ -8,7 +8,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class ArbeitnowSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "arbeitnow";
-    public const string FeatureFlag = "Jobs.Sources.Arbeitnow";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://www.arbeitnow.com/");
 

@@ -8,7 +8,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class AshbySource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "ashby";
-    public const string FeatureFlag = "Jobs.Sources.Ashby";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://api.ashbyhq.com/");
 

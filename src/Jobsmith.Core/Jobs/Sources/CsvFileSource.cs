@@ -13,7 +13,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class CsvFileSource(SafeHttpFetcher fetcher) : IJobSource
 {
     public const string Kind = "csv";
-    public const string FeatureFlag = "Jobs.Sources.Csv";
+    public const string FeatureFlag = "Source." + Kind;
 
     public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1)) { FileExtensions = [".csv"] };
 

@@ -13,7 +13,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class GlassdoorSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "glassdoor";
-    public const string FeatureFlag = "Jobs.Sources.Glassdoor";
+    public const string FeatureFlag = "Source." + Kind;
 
     private static readonly HtmlParser Parser = new();
     private readonly Uri _base = baseUrl ?? new Uri("https://www.glassdoor.com/");

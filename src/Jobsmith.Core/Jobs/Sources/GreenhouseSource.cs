@@ -11,7 +11,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class GreenhouseSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "greenhouse";
-    public const string FeatureFlag = "Jobs.Sources.Greenhouse";
+    public const string FeatureFlag = "Source." + Kind;
 
     /// <summary>Question lookups cost a request each; beyond this many jobs the list's content is used alone.</summary>
     public const int MaxQuestionLookups = 100;

@@ -13,7 +13,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed partial class IndeedSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "indeed";
-    public const string FeatureFlag = "Jobs.Sources.Indeed";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://www.indeed.com/");
 

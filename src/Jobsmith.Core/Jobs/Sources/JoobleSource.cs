@@ -8,7 +8,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class JoobleSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "jooble";
-    public const string FeatureFlag = "Jobs.Sources.Jooble";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://jooble.org/");
 

@@ -10,7 +10,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class JsonLdSource(SafeHttpFetcher fetcher) : IJobSource
 {
     public const string Kind = "jsonld";
-    public const string FeatureFlag = "Jobs.Sources.JsonLd";
+    public const string FeatureFlag = "Source." + Kind;
 
     private static readonly HtmlParser Parser = new();
 

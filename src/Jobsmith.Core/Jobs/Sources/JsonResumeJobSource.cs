@@ -13,7 +13,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class JsonResumeJobSource(SafeHttpFetcher fetcher) : IJobSource
 {
     public const string Kind = "jsonresume-job";
-    public const string FeatureFlag = "Jobs.Sources.JsonResumeJob";
+    public const string FeatureFlag = "Source." + Kind;
 
     public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerSecond(1));
 

@@ -10,7 +10,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class LeverSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "lever";
-    public const string FeatureFlag = "Jobs.Sources.Lever";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://api.lever.co/");
 

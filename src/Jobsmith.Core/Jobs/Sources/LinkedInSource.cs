@@ -14,7 +14,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class LinkedInSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "linkedin";
-    public const string FeatureFlag = "Jobs.Sources.LinkedIn";
+    public const string FeatureFlag = "Source." + Kind;
     private const int PageSize = 25;
 
     private static readonly HtmlParser Parser = new();

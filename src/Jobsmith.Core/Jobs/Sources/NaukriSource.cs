@@ -12,7 +12,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class NaukriSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "naukri";
-    public const string FeatureFlag = "Jobs.Sources.Naukri";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://www.naukri.com/");
 

@@ -14,7 +14,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed partial class PasteSource(SafeHttpFetcher fetcher) : IJobSource
 {
     public const string Kind = "paste";
-    public const string FeatureFlag = "Jobs.Sources.Paste";
+    public const string FeatureFlag = "Source." + Kind;
 
     private static readonly HtmlParser Parser = new();
 

@@ -11,7 +11,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class RemoteOkSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "remoteok";
-    public const string FeatureFlag = "Jobs.Sources.RemoteOk";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://remoteok.com/");
 

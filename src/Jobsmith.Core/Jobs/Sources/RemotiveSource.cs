@@ -8,7 +8,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class RemotiveSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "remotive";
-    public const string FeatureFlag = "Jobs.Sources.Remotive";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://remotive.com/");
 

@@ -14,7 +14,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed partial class RssSource(SafeHttpFetcher fetcher) : IJobSource
 {
     public const string Kind = "rss";
-    public const string FeatureFlag = "Jobs.Sources.Rss";
+    public const string FeatureFlag = "Source." + Kind;
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 

@@ -8,7 +8,7 @@ namespace Jobsmith.Core.Jobs.Sources;
 public sealed class WorkableSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) : IJobSource
 {
     public const string Kind = "workable";
-    public const string FeatureFlag = "Jobs.Sources.Workable";
+    public const string FeatureFlag = "Source." + Kind;
 
     private readonly Uri _base = baseUrl ?? new Uri("https://apply.workable.com/");
 
