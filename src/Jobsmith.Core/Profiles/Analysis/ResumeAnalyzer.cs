@@ -13,7 +13,7 @@ public sealed class ResumeAnalyzer(TimeProvider timeProvider)
         var experience = sections.Where(s => s.Kind == ResumeSectionKind.Experience).SelectMany(ExperienceExtractor.Extract).ToList();
         var education = sections.Where(s => s.Kind == ResumeSectionKind.Education).SelectMany(EducationExtractor.Extract).ToList();
         var resume = new ParsedResume(text, contact, sections.Select(s => s.Section).ToList(), experience, education,
-            SkillPhraseExtractor.Extract(text, sections))
+            SkillNormalizer.Normalize(text, SkillPhraseExtractor.Extract(text, sections)))
         {
             Headline = HeadlineFinder.Find(sections, contact),
             Summary = HeadlineFinder.Summary(sections),
