@@ -57,9 +57,9 @@ public sealed class DotinAccuracyTests(ITestOutputHelper output)
     {
         "Name" => Values(resume.Contact.Name),
         "Email Address" => Values(resume.Contact.Email),
-        "Designation" => resume.Experience.Select(e => e.Title).Append(resume.Headline).SelectMany(Values),
-        "Companies worked at" => resume.Experience.SelectMany(e => Values(e.Company)),
-        "Location" => resume.Experience.Select(e => e.Location).Append(resume.Contact.Location).SelectMany(Values),
+        "Designation" => resume.Experience.Select(e => e.Title).Append(resume.Headline).SelectMany(Values).Concat(Values(resume.Mentions.Titles)),
+        "Companies worked at" => resume.Experience.SelectMany(e => Values(e.Company)).Concat(Values(resume.Mentions.Employers)),
+        "Location" => resume.Experience.Select(e => e.Location).Append(resume.Contact.Location).SelectMany(Values).Concat(Values(resume.Mentions.Places)),
         "Degree" => resume.Education.Where(e => e.Degree is not null).Select(e => DegreeStatement(resume, e)),
         "College Name" => resume.Education.SelectMany(e => Values(e.Institution)),
         "Graduation Year" => resume.Education.SelectMany(e => Values(e.Period)),
@@ -76,4 +76,6 @@ public sealed class DotinAccuracyTests(ITestOutputHelper output)
     }
 
     private static IEnumerable<string> Values(SourcedText? text) => text is null ? [] : [text.Value];
+
+    private static IEnumerable<string> Values(IEnumerable<SourcedText> texts) => texts.Select(t => t.Value);
 }

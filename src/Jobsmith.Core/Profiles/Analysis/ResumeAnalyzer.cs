@@ -19,6 +19,6 @@ public sealed class ResumeAnalyzer(TimeProvider timeProvider)
             Summary = HeadlineFinder.Summary(sections),
             TotalYearsOfExperience = ExperienceYears.Total(experience, timeProvider.GetUtcNow()),
         };
-        return resume with { Completeness = CompletenessScorer.Score(resume) };
+        return resume with { Completeness = CompletenessScorer.Score(resume), Mentions = MentionFinder.Find(sections, resume) };
     }
 }

@@ -26,6 +26,8 @@ public sealed record ParsedResume(
     public double TotalYearsOfExperience { get; init; }
     public Completeness Completeness { get; init; } = new(0, []);
 
+    public ResumeMentions Mentions { get; init; } = ResumeMentions.None;
+
     /// <summary>Set when a language model took part (null for the rule-based analysis alone).</summary>
     public ResumeAiReport? Ai { get; init; }
 
