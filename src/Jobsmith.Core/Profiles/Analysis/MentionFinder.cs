@@ -45,7 +45,30 @@ internal static class MentionFinder
                 }
             }
         }
+        // "Java Developer/Senior Systems Engineer" names two roles; each is a title of its own.
+        var combined = resume.Experience.Select(e => e.Title).Append(resume.Headline).OfType<SourcedText>().Concat(titles).ToList();
+        foreach (var title in combined)
+            foreach (var part in SlashParts(title).Where(p => IsTitle(p.Value) && known.Add(p.Value)))
+                titles.Add(part);
         return new ResumeMentions(titles, employers, places);
+    }
+
+    private static IEnumerable<SourcedText> SlashParts(SourcedText title)
+    {
+        var parts = title.Value.Split('/');
+        if (parts.Length < 2) yield break;
+        var offset = 0;
+        foreach (var part in parts)
+        {
+            var lead = part.Length - part.TrimStart().Length;
+            var value = part.Trim();
+            if (value.Length > 0)
+                yield return new SourcedText(value, title.Source with
+                {
+                    Start = title.Source.Start + offset + lead, End = title.Source.Start + offset + lead + value.Length,
+                });
+            offset += part.Length + 1;
+        }
     }
 
     private static bool IsTitle(string text) =>
