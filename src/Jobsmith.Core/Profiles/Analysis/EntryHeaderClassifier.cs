@@ -65,7 +65,7 @@ internal static partial class EntryHeaderClassifier
         if (commas.Count > 0 && IsTown(piece.Value[(commas[^1] + 1)..]))
         {
             // "Copywriter, Saatchi & Saatchi, London": a leading title keeps its own piece.
-            var titleFirst = commas.Count > 1 && TitleVocabulary.EndsLikeTitle(piece.Value[..commas[0]]);
+            var titleFirst = commas.Count > 1 && TitleVocabulary.IsKnownTitle(piece.Value[..commas[0]]);
             var from = titleFirst ? commas[0] + 1 : 0;
             if (Classify(piece.Value[from..commas[^1]]) == HeaderRole.Company)
             {
