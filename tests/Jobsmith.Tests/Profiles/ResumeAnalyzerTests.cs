@@ -112,6 +112,17 @@ public sealed class ResumeAnalyzerTests
     }
 
     [Fact]
+    public void A_degree_stated_outside_an_education_section_is_still_education()
+    {
+        var resume = new ResumeAnalyzer(TimeProvider.System).Analyze(new ExtractedText(ResumeFileKind.PlainText,
+            "Jane Doe\n\nPROFILE\nMaster of Business Administration, Harvard Business School, 2012\nOperations leader."));
+        var entry = Assert.Single(resume.Education);
+        Assert.Equal("Master of Business Administration", entry.Degree?.Value);
+        Assert.Equal("Harvard Business School", entry.Institution?.Value);
+        Assert.Equal(new PartialDate(2012), entry.End);
+    }
+
+    [Fact]
     public void Completeness_lists_what_is_missing()
     {
         var full = Analyze();
