@@ -1,6 +1,7 @@
 using Jobsmith.Core.Profiles.Analysis;
 using Jobsmith.Core.Profiles.Import;
 using Jobsmith.Core.Profiles.JsonResume;
+using Jobsmith.Core.Profiles.Llm;
 using Jobsmith.Core.Profiles.Model;
 
 namespace Jobsmith.Core.Profiles;
@@ -8,8 +9,11 @@ namespace Jobsmith.Core.Profiles;
 /// <summary>
 /// One call from a resume file to a profile, for the CLI (<c>jobsmith profile parse</c>), the web upload
 /// and agents. Bad input throws <see cref="ResumeImportException"/> with a message fit for the user.
+/// With a language model configured (<paramref name="llm"/> set) text resumes are also read by the model and
+/// <see cref="ParsedResume.Ai"/> carries its token usage; without one the analysis is rule-based only.
 /// </summary>
-public sealed class ProfileParser(ResumeImporter importer, ResumeAnalyzer analyzer, JsonResumeImporter jsonResume)
+public sealed class ProfileParser(ResumeImporter importer, ResumeAnalyzer analyzer, JsonResumeImporter jsonResume,
+    LlmResumeAnalyzer? llm = null)
 {
     public ProfileParser(ResumeImportOptions options, TimeProvider timeProvider)
         : this(new ResumeImporter(options), new ResumeAnalyzer(timeProvider), new JsonResumeImporter(timeProvider)) { }
@@ -32,6 +36,9 @@ public sealed class ProfileParser(ResumeImporter importer, ResumeAnalyzer analyz
     public async Task<ParsedResume> ParseAsync(byte[] content, string fileName, CancellationToken cancellationToken = default)
     {
         var text = await importer.ImportAsync(content, fileName, cancellationToken);
-        return text.Kind == ResumeFileKind.JsonResume ? jsonResume.Import(content) : analyzer.Analyze(text);
+        // JSON Resume is already structured: there is nothing for a model to read.
+        if (text.Kind == ResumeFileKind.JsonResume) return jsonResume.Import(content);
+        var resume = analyzer.Analyze(text);
+        return llm is null ? resume : await llm.EnrichAsync(resume, cancellationToken);
     }
 }

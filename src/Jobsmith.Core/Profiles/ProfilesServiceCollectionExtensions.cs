@@ -1,8 +1,11 @@
+using Jobsmith.Core.Ai;
 using Jobsmith.Core.Profiles.Analysis;
 using Jobsmith.Core.Profiles.Import;
 using Jobsmith.Core.Profiles.JsonResume;
+using Jobsmith.Core.Profiles.Llm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Jobsmith.Core.Profiles;
@@ -22,7 +25,13 @@ public static class ProfilesServiceCollectionExtensions
         services.AddSingleton(sp => new ResumeAnalyzer(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new JsonResumeImporter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ProfileParser(sp.GetRequiredService<ResumeImporter>(),
-            sp.GetRequiredService<ResumeAnalyzer>(), sp.GetRequiredService<JsonResumeImporter>()));
+            sp.GetRequiredService<ResumeAnalyzer>(), sp.GetRequiredService<JsonResumeImporter>(), LlmAnalyzer(sp)));
         return services;
     }
+
+    // The AI layer (AddJobsmithAi) registers StructuredExtraction only when a chat provider is configured.
+    private static LlmResumeAnalyzer? LlmAnalyzer(IServiceProvider sp) =>
+        sp.GetService<AiAvailability>() is { ChatAvailable: true } && sp.GetService<StructuredExtraction>() is { } extraction
+            ? new LlmResumeAnalyzer(extraction, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<LlmResumeAnalyzer>>())
+            : null;
 }

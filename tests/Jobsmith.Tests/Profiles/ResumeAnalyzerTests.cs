@@ -27,7 +27,7 @@ public sealed class ResumeAnalyzerTests
         Software Engineer
         Globex Corporation - New York, NY
         June 2015 - February 2019
-        - Built the fraud scoring service
+        - Built the fraud scoring service on Kubernetes
 
         EDUCATION
         Bachelor of Science in Computer Science
@@ -85,12 +85,41 @@ public sealed class ResumeAnalyzerTests
         Assert.Equal("Computer Science", school.Field?.Value);
         Assert.Equal("Northeastern University", school.Institution?.Value);
         Assert.Equal(new PartialDate(2015), school.End);
-        Assert.Equal(["C#", "Go", "PostgreSQL", "Kafka", "Docker"], resume.Skills.Select(s => s.Name.Value));
-        Assert.All(resume.Skills, s => Assert.Null(s.Canonical));
+        // The skills list first, in its order; then skills named only in prose. C# and Go also appear in
+        // the summary and PostgreSQL in a bullet: each skill is listed once.
+        Assert.Equal(["C#", "Go", "PostgreSQL", "Kafka", "Docker"], resume.Skills.Take(5).Select(s => s.Name.Value));
+        Assert.All(resume.Skills.Take(5), s => Assert.Equal("technical", s.Category));
+        Assert.Equal(resume.Skills.Count, resume.Skills.Select(s => s.SkillId).Distinct().Count());
+        Assert.Equal("Apache Kafka", resume.Skills[3].Canonical);
+        var prose = Assert.Single(resume.Skills, s => s.Name.Value == "Kubernetes");
+        Assert.Equal("Kubernetes", prose.Canonical);
+        Assert.Contains("fraud scoring", resume.Text.Lines[prose.Name.Source.FirstLine - 1].Text, StringComparison.Ordinal);
+        AssertProvenance(resume, prose.Name);
         Assert.StartsWith("Backend engineer", resume.Summary?.Value, StringComparison.Ordinal);
         // June 2015 to March 2025 without double counting: 9 years 9 months.
         Assert.Equal(9.8, resume.TotalYearsOfExperience);
         Assert.Contains(resume.Sections, s => s.Kind == ResumeSectionKind.Skills && s.Heading == "SKILLS");
+    }
+
+    [Fact]
+    public void Skills_the_catalogue_does_not_know_are_kept_without_a_canonical_name()
+    {
+        var resume = new ResumeAnalyzer(TimeProvider.System).Analyze(new ExtractedText(ResumeFileKind.PlainText,
+            "Jane Doe\n\nSKILLS\nk8s, Quarkblend Studio, python"));
+        Assert.Equal(["k8s", "Quarkblend Studio", "python"], resume.Skills.Select(s => s.Name.Value));
+        Assert.Equal(["Kubernetes", null, "Python"], resume.Skills.Select(s => s.Canonical));
+        Assert.Null(resume.Skills[1].Category);
+    }
+
+    [Fact]
+    public void A_degree_stated_outside_an_education_section_is_still_education()
+    {
+        var resume = new ResumeAnalyzer(TimeProvider.System).Analyze(new ExtractedText(ResumeFileKind.PlainText,
+            "Jane Doe\n\nPROFILE\nMaster of Business Administration, Harvard Business School, 2012\nOperations leader."));
+        var entry = Assert.Single(resume.Education);
+        Assert.Equal("Master of Business Administration", entry.Degree?.Value);
+        Assert.Equal("Harvard Business School", entry.Institution?.Value);
+        Assert.Equal(new PartialDate(2012), entry.End);
     }
 
     [Fact]

@@ -61,6 +61,20 @@ internal static partial class EntryHeaderClassifier
             AddClassified(pieces, line, local + comma + 1, rest.Length, HeaderRole.Location);
             return;
         }
+        // "Laboremus Software Solutions, Oslo": after an employer, one or two capitalised words are its town.
+        if (commas.Count > 0 && IsTown(piece.Value[(commas[^1] + 1)..]))
+        {
+            // "Copywriter, Saatchi & Saatchi, London": a leading title keeps its own piece.
+            var titleFirst = commas.Count > 1 && TitleVocabulary.IsKnownTitle(piece.Value[..commas[0]]);
+            var from = titleFirst ? commas[0] + 1 : 0;
+            if (Classify(piece.Value[from..commas[^1]]) == HeaderRole.Company)
+            {
+                if (titleFirst) AddClassified(pieces, line, local, commas[0], HeaderRole.Title);
+                AddClassified(pieces, line, local + from, commas[^1] - from, HeaderRole.Company);
+                AddClassified(pieces, line, local + commas[^1] + 1, piece.Value.Length - commas[^1] - 1, HeaderRole.Location);
+                return;
+            }
+        }
         if (commas.Count > 0 && TitleVocabulary.EndsLikeTitle(piece.Value[..commas[0]]))
         {
             AddCommaParts(pieces, line, local, piece.Value);
@@ -85,6 +99,13 @@ internal static partial class EntryHeaderClassifier
     {
         var piece = LineText.Take(line, start, length);
         if (piece is not null && piece.Value.Any(char.IsLetter)) pieces.Add(new HeaderPiece(piece, role ?? Classify(piece.Value)));
+    }
+
+    private static bool IsTown(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is 1 or 2 && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '.' or '-'))
+            && !TitleVocabulary.HasCompanyWord(text) && !TitleVocabulary.HasTitleWord(text);
     }
 
     private static List<int> CommaPositions(string text) =>

@@ -11,14 +11,16 @@ public sealed class ResumeAnalyzer(TimeProvider timeProvider)
         var sections = SectionDetector.Detect(text);
         var contact = ContactExtractor.Extract(text, sections);
         var experience = sections.Where(s => s.Kind == ResumeSectionKind.Experience).SelectMany(ExperienceExtractor.Extract).ToList();
-        var education = sections.Where(s => s.Kind == ResumeSectionKind.Education).SelectMany(EducationExtractor.Extract).ToList();
+        var education = sections.Where(s => s.Kind == ResumeSectionKind.Education).SelectMany(EducationExtractor.Extract)
+            .Concat(sections.Where(s => s.Kind is ResumeSectionKind.Header or ResumeSectionKind.Summary or ResumeSectionKind.Other)
+                .SelectMany(EducationExtractor.Extract).Where(e => e.Degree is not null)).ToList();
         var resume = new ParsedResume(text, contact, sections.Select(s => s.Section).ToList(), experience, education,
-            SkillPhraseExtractor.Extract(text, sections))
+            SkillNormalizer.Normalize(text, SkillPhraseExtractor.Extract(text, sections)))
         {
             Headline = HeadlineFinder.Find(sections, contact),
             Summary = HeadlineFinder.Summary(sections),
             TotalYearsOfExperience = ExperienceYears.Total(experience, timeProvider.GetUtcNow()),
         };
-        return resume with { Completeness = CompletenessScorer.Score(resume) };
+        return resume with { Completeness = CompletenessScorer.Score(resume), Mentions = MentionFinder.Find(sections, resume) };
     }
 }

@@ -49,6 +49,13 @@ internal static class TitleVocabulary
         return head is not null && Contains(TitleWords, head);
     }
 
+    /// <summary>A title by its head noun, or one the title catalogue (O*NET titles) recognises: "Copywriter", "Roustabout".</summary>
+    public static bool IsKnownTitle(string text) =>
+        EndsLikeTitle(text) || LineText.WordCount(text) <= MaxCatalogueTitleWords
+            && Skills.TitleNormalizer.Normalize(text).Confidence >= Skills.TitleNormalizer.MinimumConfidence;
+
+    private const int MaxCatalogueTitleWords = 6;
+
     private static IEnumerable<string> Words(string text) =>
         text.Split([' ', '/', ',', '(', ')', '-', '&', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('.', ',', ':', ';', '\'', '"', '’').ToLowerInvariant())

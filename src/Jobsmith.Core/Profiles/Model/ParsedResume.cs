@@ -26,6 +26,11 @@ public sealed record ParsedResume(
     public double TotalYearsOfExperience { get; init; }
     public Completeness Completeness { get; init; } = new(0, []);
 
+    public ResumeMentions Mentions { get; init; } = ResumeMentions.None;
+
+    /// <summary>Set when a language model took part (null for the rule-based analysis alone).</summary>
+    public ResumeAiReport? Ai { get; init; }
+
     /// <summary>JSON Resume sections and top-level keys the profile does not model (volunteer, awards,
     /// publications, interests, references, meta, $schema), kept verbatim so an export loses nothing.</summary>
     public JsonObject? UnmappedJsonResume { get; init; }

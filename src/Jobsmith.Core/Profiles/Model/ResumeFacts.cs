@@ -56,11 +56,13 @@ public sealed record EducationEntry(
 }
 
 /// <summary>
-/// A skill phrase exactly as the resume states it. Canonical and Category stay null here; the skills
-/// catalogue (Jobsmith.Core.Skills) fills them later.
+/// A skill phrase exactly as the resume states it, with the skills catalogue's name, category
+/// ("technical", "soft", "domain") and id when the catalogue knows it; null for skills it does not.
 /// </summary>
 public sealed record ProfileSkill(SourcedText Name, string? Canonical = null, string? Category = null)
 {
+    public string? SkillId { get; init; }
+
     /// <summary>JSON Resume skill group this keyword belongs to (null for the group itself or a loose skill).</summary>
     public string? Group { get; init; }
     public string? Level { get; init; }
