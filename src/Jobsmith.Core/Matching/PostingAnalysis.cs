@@ -69,7 +69,7 @@ public sealed partial class PostingAnalysis
         return found;
     }
 
-    [GeneratedRegex(@"\b(?:no|not|unable to|cannot|can't|won't|will not|do not|does not|don't)\s+(?:currently\s+)?(?:offer|provide|support|able to (?:offer|provide))?\s*(?:visa\s+)?sponsor|\bwithout\s+(?:visa\s+)?sponsorship|\bsponsorship\s+(?:is\s+)?not\s+(?:available|offered|provided)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:no|not|unable to|cannot|can't|won't|will not|do not|does not|don't)\s+(?:currently\s+)?(?:offer|provide|support|able to (?:offer|provide))?\s*(?:visa\s+)?sponsor|\bnot\s+eligible\s+for\s+(?:visa\s+)?sponsorship|\bwithout\s+(?:visa\s+)?sponsorship|\bsponsorship\s+(?:is\s+)?not\s+(?:available|offered|provided)", RegexOptions.IgnoreCase)]
     private static partial Regex Refused();
 
     [GeneratedRegex(@"\bvisa\s+sponsorship\s+(?:is\s+)?(?:available|offered|provided|possible)|\b(?:we|will|can)\s+(?:offer|provide|sponsor)\s+(?:visa\s+)?(?:sponsorship|visas?)\b|\brelocation and visa support\b", RegexOptions.IgnoreCase)]
