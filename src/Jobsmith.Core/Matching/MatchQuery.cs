@@ -41,7 +41,7 @@ internal sealed class MatchQuery : IDisposable
             if (index.SkillIds.TryGetValue(skill, out var id))
                 foreach (var p in index.SkillPostings[id]) _matchedSkills[p]++;
 
-        var vector = profile.Vector ?? (index.Dimensions > 0 ? index.QueryVector(profile.Text) : null);
+        var vector = profile.Vector ?? (index.Dimensions > 0 ? index.QueryVector(profile) : null);
         SemanticAvailable = vector is not null && vector.Length == index.Dimensions;
         for (var i = 0; i < n; i++)
         {

@@ -57,7 +57,7 @@ public sealed class Matcher(MatchWeights? weights = null)
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(postings);
         if (profile.Vector is null && postings.Dimensions > 0)
-            profile = profile with { Vector = await postings.QueryVectorAsync(profile.Text, cancellationToken).ConfigureAwait(false) };
+            profile = profile with { Vector = await postings.QueryVectorAsync(profile, cancellationToken).ConfigureAwait(false) };
         var outcome = Rank(profile, preferences, postings, topN, exclude);
         if (reranker is null || outcome.Results.Count < 2) return outcome;
         var reranked = await reranker.RerankAsync(profile, outcome.Results, cancellationToken).ConfigureAwait(false);

@@ -126,16 +126,34 @@ public sealed class PostingIndex
         return new PostingIndex(array, facts, vectors, dimensions, "embeddings", null, generator);
     }
 
-    /// <summary>The query vector in this index's space (centered like the postings); null when there are no vectors.</summary>
-    public async Task<float[]?> QueryVectorAsync(string text, CancellationToken cancellationToken)
+    /// <summary>The profile's vector in this index's space (centered like the postings); null when there are no vectors.</summary>
+    public async Task<float[]?> QueryVectorAsync(MatchProfile profile, CancellationToken cancellationToken)
     {
-        if (Generator is null) return QueryVector(text);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (Generator is null) return QueryVector(profile);
+        var text = string.Join("; ", profile.Titles) + "\n" + (profile.Text.Length > 4000 ? profile.Text[..4000] : profile.Text);
         var result = await Generator.GenerateAsync([text], null, cancellationToken).ConfigureAwait(false);
         return CenterQuery(result[0].Vector.ToArray());
     }
 
-    /// <summary>The query vector for GloVe SIF indexes (computed synchronously); null for other spaces.</summary>
-    public float[]? QueryVector(string text) => Sif?.Embed(text) is { } v ? CenterQuery(v) : null;
+    /// <summary>
+    /// The profile's vector for GloVe SIF indexes (synchronous); null for other spaces. Built like a posting's:
+    /// the titles and the whole text count equally, so a long resume does not drown what the person does.
+    /// </summary>
+    public float[]? QueryVector(MatchProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (Sif is null) return null;
+        var vector = new float[Dimensions];
+        var any = false;
+        foreach (var part in new[] { string.Join(" ", profile.Titles), profile.Text })
+        {
+            if (Sif.Embed(part) is not { } v) continue;
+            TensorPrimitives.Add(vector, v, vector);
+            any = true;
+        }
+        return any ? CenterQuery(vector) : null;
+    }
 
     /// <summary>Managed bytes held by the ranking structures (vectors, postings lists, per-posting arrays); excludes the postings themselves.</summary>
     public long ApproximateBytes =>

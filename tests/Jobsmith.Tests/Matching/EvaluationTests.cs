@@ -12,9 +12,9 @@ namespace Jobsmith.Tests.Matching;
 /// </summary>
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
-    // Set a little under the figure measured when the dev set was built (see the report in the test output).
-    private const double HybridNdcg10Floor = 0.55;
-    private const double HybridAucFloor = 0.75;
+    // A little under the figures measured when the dev set was built (AUC 0.761, NDCG@10 0.629; the table is in the test output).
+    private const double HybridNdcg10Floor = 0.58;
+    private const double HybridAucFloor = 0.73;
 
     [SkippableFact]
     public void Hybrid_ranking_on_the_labelled_dev_set_meets_its_floor_and_the_table_is_reported()
@@ -28,7 +28,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         var keys = postings.Select(p => p.Key).ToArray();
         var queries = profiles.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
         {
-            var profile = p.Value with { Vector = index.QueryVector(p.Value.Text) };
+            var profile = p.Value with { Vector = index.QueryVector(p.Value) };
             return new EvaluationQuery(p.Key, keys, Matcher.Features(profile, MatchPreferences.None, index));
         }).ToArray();
 

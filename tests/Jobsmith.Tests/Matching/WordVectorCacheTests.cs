@@ -69,7 +69,8 @@ public sealed class WordVectorCacheTests : IDisposable
         var vectors = MatchingData.RequireVectors().Vectors;
         Assert.True(vectors.Count > 300_000);
         Assert.True(vectors.Similarity("developer", "programmer") > vectors.Similarity("developer", "banana"));
-        Assert.True(vectors.Similarity("accountant", "bookkeeping") > vectors.Similarity("accountant", "kubernetes"));
+        Assert.True(vectors.Similarity("accountant", "bookkeeping") > vectors.Similarity("accountant", "javascript"));
+        Assert.Equal(-1, vectors.RankOf("kubernetes")); // the 2014 corpus predates it: such words reach matching through BM25 and skills
     }
 }
 
