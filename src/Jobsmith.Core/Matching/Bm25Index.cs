@@ -29,25 +29,34 @@ public sealed class Bm25Index
     /// <summary>Entries over all postings lists (the index's size driver).</summary>
     public long EntryCount => _terms.Values.Sum(t => (long)t.Docs.Length);
 
-    /// <summary>Weighted term counts per document (title ×3, skills ×2, text ×1) in; the index out.</summary>
-    public static Bm25Index Build(IReadOnlyList<Dictionary<string, float>> documents, IReadOnlyList<IReadOnlySet<string>> protectedTerms)
+    /// <summary>
+    /// Weighted term counts per document (title ×3, skills ×2, text ×1) in; the index out. Documents are produced
+    /// twice (document frequencies first, then postings lists) rather than held: 100k term bags would need
+    /// gigabytes while the finished lists need tens of megabytes.
+    /// </summary>
+    public static Bm25Index Build(int count, Func<int, Dictionary<string, float>> document, Func<int, IReadOnlySet<string>> protectedTerms)
     {
-        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(protectedTerms);
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        var totalLength = 0.0;
-        foreach (var doc in documents)
+        var lengths = new float[count];
+        for (var d = 0; d < count; d++)
         {
-            foreach (var term in doc.Keys) df[term] = df.GetValueOrDefault(term) + 1;
-            totalLength += doc.Values.Sum();
+            var doc = document(d);
+            foreach (var (term, tf) in doc)
+            {
+                df[term] = df.GetValueOrDefault(term) + 1;
+                lengths[d] += tf;
+            }
         }
-        var averageLength = documents.Count == 0 ? 1 : Math.Max(1, totalLength / documents.Count);
+        var averageLength = count == 0 ? 1 : Math.Max(1, lengths.Sum() / count);
+        var pruneIdf = df.ToDictionary(p => p.Key, p => Math.Log(1 + (double)count / p.Value), StringComparer.Ordinal);
         var lists = new Dictionary<string, (List<int> Docs, List<float> Weights)>(StringComparer.Ordinal);
-        for (var d = 0; d < documents.Count; d++)
+        for (var d = 0; d < count; d++)
         {
-            var doc = documents[d];
-            var length = doc.Values.Sum();
-            var norm = K1 * (1 - B + B * length / averageLength);
-            var keep = doc.Count <= TermsPerDocument ? doc : Prune(doc, protectedTerms[d], df, documents.Count);
+            var doc = document(d);
+            var norm = K1 * (1 - B + B * lengths[d] / averageLength);
+            var keep = doc.Count <= TermsPerDocument ? doc : Prune(doc, protectedTerms(d), pruneIdf);
             foreach (var (term, tf) in keep)
             {
                 if (!lists.TryGetValue(term, out var list)) lists[term] = list = ([], []);
@@ -57,7 +66,7 @@ public sealed class Bm25Index
         }
         var terms = new Dictionary<string, (int[], float[])>(lists.Count, StringComparer.Ordinal);
         foreach (var (term, list) in lists) terms[term] = (list.Docs.ToArray(), list.Weights.ToArray());
-        return new Bm25Index(terms, documents.Count);
+        return new Bm25Index(terms, count);
     }
 
     public float Idf(string term) =>
@@ -81,12 +90,12 @@ public sealed class Bm25Index
     public IEnumerable<string> MatchedTerms(IReadOnlyDictionary<string, float> query, int doc) =>
         query.Keys.Where(t => _terms.TryGetValue(t, out var list) && Array.BinarySearch(list.Docs, doc) >= 0);
 
-    private static Dictionary<string, float> Prune(Dictionary<string, float> doc, IReadOnlySet<string> keep, Dictionary<string, int> df, int count)
+    private static Dictionary<string, float> Prune(Dictionary<string, float> doc, IReadOnlySet<string> keep, Dictionary<string, double> idf)
     {
         var pruned = new Dictionary<string, float>(TermsPerDocument + keep.Count, StringComparer.Ordinal);
         foreach (var term in keep)
             if (doc.TryGetValue(term, out var tf)) pruned[term] = tf;
-        foreach (var (term, tf) in doc.OrderByDescending(p => p.Value * Math.Log(1 + (double)count / df[p.Key])).Take(TermsPerDocument))
+        foreach (var (term, tf) in doc.OrderByDescending(p => p.Value * idf[p.Key]).Take(TermsPerDocument))
             pruned[term] = tf;
         return pruned;
     }

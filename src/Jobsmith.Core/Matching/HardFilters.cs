@@ -29,21 +29,42 @@ public sealed class HardFilters
             if (index.PositionOf(key) is >= 0 and var position) _excluded[position] = true;
     }
 
+    private enum Rule { None, Excluded, Company, NotRemote, Location, Employment, Salary, Sponsorship }
+
+    /// <summary>True when the posting passes every filter (no reason text is built: this runs for every posting).</summary>
+    public bool Passes(int position) => Check(position) == Rule.None;
+
     /// <summary>Null when the posting passes; otherwise the reason in plain words.</summary>
     public string? Reject(int position)
     {
-        if (_excluded[position]) return "already applied, dismissed or shown";
         var posting = _index[position];
-        if (_companyAvoided[_index.CompanyIds[position]]) return $"{posting.Company} is on your avoid list";
-        if (_preferences.RemoteOnly && posting.Remote != RemoteType.Remote) return $"not remote ({Describe(posting.Remote)})";
-        if (!LocationAllowed(position)) return $"{string.Join(", ", posting.Locations)} is outside {string.Join(", ", _preferences.Locations)}";
+        return Check(position) switch
+        {
+            Rule.None => null,
+            Rule.Excluded => "already applied, dismissed or shown",
+            Rule.Company => $"{posting.Company} is on your avoid list",
+            Rule.NotRemote => $"not remote ({Describe(posting.Remote)})",
+            Rule.Location => $"{string.Join(", ", posting.Locations)} is outside {string.Join(", ", _preferences.Locations)}",
+            Rule.Employment => $"{posting.Employment} is not an employment type you want",
+            Rule.Salary => $"pays at most {_index.Facts(position).AnnualSalaryMax:N0} {posting.Salary!.Currency} a year, below your floor of {_preferences.SalaryFloor:N0}",
+            _ => "states it does not sponsor visas",
+        };
+    }
+
+    private Rule Check(int position)
+    {
+        if (_excluded[position]) return Rule.Excluded;
+        if (_companyAvoided[_index.CompanyIds[position]]) return Rule.Company;
+        var posting = _index[position];
+        if (_preferences.RemoteOnly && posting.Remote != RemoteType.Remote) return Rule.NotRemote;
+        if (!LocationAllowed(position)) return Rule.Location;
         if (_preferences.EmploymentTypes.Count > 0 && posting.Employment != EmploymentType.Unknown && !_preferences.EmploymentTypes.Contains(posting.Employment))
-            return $"{posting.Employment} is not an employment type you want";
-        if (_preferences.SalaryComparable(posting.Salary) && _index.Facts(position).AnnualSalaryMax is { } max && max < (double)_preferences.SalaryFloor!.Value)
-            return $"pays at most {max:N0} {posting.Salary!.Currency} a year, below your floor of {_preferences.SalaryFloor:N0}";
-        if (_preferences.NeedsVisaSponsorship && _index.Facts(position).Sponsorship == SponsorshipStance.Refused)
-            return "states it does not sponsor visas";
-        return null;
+            return Rule.Employment;
+        var facts = _index.Facts(position);
+        if (facts.AnnualSalaryMax is { } max && _preferences.SalaryComparable(posting.Salary) && max < (double)_preferences.SalaryFloor!.Value)
+            return Rule.Salary;
+        if (_preferences.NeedsVisaSponsorship && facts.Sponsorship == SponsorshipStance.Refused) return Rule.Sponsorship;
+        return Rule.None;
     }
 
     /// <summary>True when the posting is in a preferred location or is remote and remote is fine.</summary>

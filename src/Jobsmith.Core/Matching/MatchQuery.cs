@@ -17,7 +17,7 @@ internal sealed class MatchQuery : IDisposable
     private readonly bool[] _rejected;
     private readonly float[] _titleFit;
     private readonly float _lexicalMax;
-    private readonly float _cosineMax;
+    private float _cosineMax;
 
     public MatchQuery(PostingIndex index, MatchProfile profile, MatchPreferences preferences, IEnumerable<string>? exclude)
     {
@@ -33,24 +33,37 @@ internal sealed class MatchQuery : IDisposable
         Array.Clear(_lexical, 0, n);
         Array.Clear(_cosine, 0, n);
         Array.Clear(_matchedSkills, 0, n);
-        for (var i = 0; i < n; i++) _rejected[i] = Filters.Reject(i) is not null;
-
         LexicalQuery = profile.LexicalQuery(index.Lexical);
-        index.Lexical.Score(LexicalQuery, _lexical.AsSpan(0, n));
-        foreach (var skill in profile.Skills)
-            if (index.SkillIds.TryGetValue(skill, out var id))
-                foreach (var p in index.SkillPostings[id]) _matchedSkills[p]++;
-
         var vector = profile.Vector ?? (index.Dimensions > 0 ? index.QueryVector(profile) : null);
         SemanticAvailable = vector is not null && vector.Length == index.Dimensions;
+        // The three scans touch disjoint arrays, so the two cores share them; each is a tight loop over one structure.
+        Parallel.Invoke(
+            () => index.Lexical.Score(LexicalQuery, _lexical.AsSpan(0, n)),
+            () => CountMatchedSkills(index, profile, _matchedSkills),
+            () => FilterAndCosine(vector));
         for (var i = 0; i < n; i++)
+            if (!_rejected[i]) _lexicalMax = Math.Max(_lexicalMax, _lexical[i]);
+        _titleFit = TitleFitTable(index, profile);
+    }
+
+    private void FilterAndCosine(float[]? vector)
+    {
+        var dimensions = _index.Dimensions;
+        var vectors = _index.Vectors;
+        for (var i = 0; i < _index.Count; i++)
         {
-            if (_rejected[i]) continue;
-            if (SemanticAvailable) _cosine[i] = TensorPrimitives.Dot(index.Vectors.AsSpan(i * index.Dimensions, index.Dimensions), vector);
-            _lexicalMax = Math.Max(_lexicalMax, _lexical[i]);
+            _rejected[i] = !Filters.Passes(i);
+            if (_rejected[i] || !SemanticAvailable) continue;
+            _cosine[i] = TensorPrimitives.Dot(vectors.AsSpan(i * dimensions, dimensions), vector);
             _cosineMax = Math.Max(_cosineMax, _cosine[i]);
         }
-        _titleFit = TitleFitTable(index, profile);
+    }
+
+    private static void CountMatchedSkills(PostingIndex index, MatchProfile profile, int[] matched)
+    {
+        foreach (var skill in profile.Skills)
+            if (index.SkillIds.TryGetValue(skill, out var id))
+                foreach (var p in index.SkillPostings[id]) matched[p]++;
     }
 
     public HardFilters Filters { get; }

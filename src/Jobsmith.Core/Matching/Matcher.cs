@@ -15,28 +15,30 @@ public sealed class Matcher(MatchWeights? weights = null)
         ArgumentNullException.ThrowIfNull(postings);
         ArgumentOutOfRangeException.ThrowIfNegative(topN);
         using var query = new MatchQuery(postings, profile, preferences, exclude);
-        // A min-heap of the best N so far: one pass, no sort of the whole set.
+        // Each core keeps its own top N over a contiguous slice; the slices' winners are merged at the end.
+        var slices = Math.Clamp(postings.Count / 20_000, 1, Environment.ProcessorCount);
+        var tops = new List<(int Position, float Score)>[slices];
+        Parallel.For(0, slices, s => tops[s] = TopOf(query, s * postings.Count / slices, (s + 1) * postings.Count / slices, topN));
+        var best = tops.SelectMany(t => t).OrderByDescending(t => t.Score).ThenBy(t => t.Position).Take(topN).ToArray();
+        var rejected = Enumerable.Range(0, postings.Count).Where(query.Rejected).ToArray();
+        var results = best.Select(b => MatchExplainer.Explain(postings, profile, query, b.Position, b.Score)).ToArray();
+        return new MatchOutcome(results, new FilteredList(postings, query.Filters, rejected), postings.Count - rejected.Length);
+    }
+
+    private List<(int Position, float Score)> TopOf(MatchQuery query, int from, int to, int topN)
+    {
+        // A min-heap of the best N so far: one pass, no sort of the slice.
         var heap = new PriorityQueue<int, (float Score, int Position)>(topN + 1, TopComparer.Instance);
-        var filtered = new List<FilteredPosting>();
-        var considered = 0;
-        for (var i = 0; i < postings.Count; i++)
+        for (var i = from; i < to && topN > 0; i++)
         {
-            if (query.Rejected(i))
-            {
-                filtered.Add(new FilteredPosting(postings[i], query.Filters.Reject(i)!));
-                continue;
-            }
-            considered++;
-            if (topN == 0) continue;
+            if (query.Rejected(i)) continue;
             var score = Weights.Score(query.Features(i), query.SemanticAvailable);
             if (heap.Count < topN) heap.Enqueue(i, (score, i));
             else if (heap.TryPeek(out _, out var worst) && TopComparer.Instance.Compare((score, i), worst) > 0) heap.DequeueEnqueue(i, (score, i));
         }
-        var best = new List<(int Position, float Score)>(heap.Count);
-        while (heap.TryDequeue(out var position, out var key)) best.Add((position, key.Score));
-        best.Reverse();
-        var results = best.Select(b => MatchExplainer.Explain(postings, profile, query, b.Position, b.Score)).ToArray();
-        return new MatchOutcome(results, filtered, considered);
+        var top = new List<(int, float)>(heap.Count);
+        while (heap.TryDequeue(out var position, out var key)) top.Add((position, key.Score));
+        return top;
     }
 
     /// <summary>Features for every posting (null when filtered), for evaluation and for learning weights offline.</summary>
@@ -74,5 +76,20 @@ public sealed class Matcher(MatchWeights? weights = null)
             var byScore = x.Score.CompareTo(y.Score);
             return byScore != 0 ? byScore : y.Position.CompareTo(x.Position);
         }
+    }
+
+    /// <summary>The filtered postings with their reasons, worded only when read (a run may filter most of 100k postings).</summary>
+    private sealed class FilteredList(PostingIndex postings, HardFilters filters, int[] positions) : IReadOnlyList<FilteredPosting>
+    {
+        public int Count => positions.Length;
+
+        public FilteredPosting this[int index] => new(postings[positions[index]], filters.Reject(positions[index])!);
+
+        public IEnumerator<FilteredPosting> GetEnumerator()
+        {
+            for (var i = 0; i < positions.Length; i++) yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

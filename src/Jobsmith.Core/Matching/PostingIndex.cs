@@ -49,7 +49,8 @@ public sealed class PostingIndex
         SkillPostings = skillLists.Select(l => l.ToArray()).ToArray();
         Occupations = new Dictionary<string, int>(StringComparer.Ordinal);
         OccupationIds = facts.Select(f => f.OccupationCode is null ? -1 : Intern(Occupations, f.OccupationCode)).ToArray();
-        Lexical = Bm25Index.Build(postings.Select(Bm25Document(facts)).ToArray(), facts.Select(ProtectedTerms).ToArray());
+        var bm25Document = Bm25Document(facts);
+        Lexical = Bm25Index.Build(postings.Length, i => bm25Document(postings[i], i), i => ProtectedTerms(facts[i]));
         _mean = new float[dimensions];
         Vectors = vectors;
         if (dimensions > 0) Center(vectors, dimensions, _mean);
@@ -194,17 +195,27 @@ public sealed class PostingIndex
         return vector;
     }
 
-    private static Func<JobPosting, int, Dictionary<string, float>> Bm25Document(PostingFacts[] facts) => (posting, i) =>
+    private static Func<JobPosting, int, Dictionary<string, float>> Bm25Document(PostingFacts[] facts)
     {
-        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var t in MatchText.Tokens(posting.Title)) terms[t] = terms.GetValueOrDefault(t) + 3;
-        foreach (var t in facts[i].Skills.SelectMany(MatchText.Tokens)) terms[t] = terms.GetValueOrDefault(t) + 2;
-        foreach (var t in MatchText.Tokens(posting.Description.Text)) terms[t] = terms.GetValueOrDefault(t) + 1;
-        foreach (var t in posting.Requirements.SelectMany(MatchText.Tokens)) terms[t] = terms.GetValueOrDefault(t) + 1;
-        return terms;
-    };
+        // Tokenized once per distinct text: re-posted and syndicated postings repeat descriptions.
+        var tokens = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string> TokensOf(string text)
+        {
+            if (!tokens.TryGetValue(text, out var list)) tokens[text] = list = MatchText.Tokens(text);
+            return list;
+        }
+        return (posting, i) =>
+        {
+            var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+            foreach (var t in TokensOf(posting.Title)) terms[t] = terms.GetValueOrDefault(t) + 3;
+            foreach (var t in facts[i].Skills.SelectMany(TokensOf)) terms[t] = terms.GetValueOrDefault(t) + 2;
+            foreach (var t in TokensOf(posting.Description.Text)) terms[t] = terms.GetValueOrDefault(t) + 1;
+            foreach (var t in posting.Requirements.SelectMany(TokensOf)) terms[t] = terms.GetValueOrDefault(t) + 1;
+            return terms;
+        };
+    }
 
-    private static IReadOnlySet<string> ProtectedTerms(PostingFacts facts) =>
+    private static HashSet<string> ProtectedTerms(PostingFacts facts) =>
         new HashSet<string>(MatchText.Tokens(facts.Role).Concat(facts.Skills.SelectMany(MatchText.Tokens)), StringComparer.Ordinal);
 
     private static int Intern(Dictionary<string, int> table, string value)
