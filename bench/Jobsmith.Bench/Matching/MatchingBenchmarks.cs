@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Matching;
 
@@ -13,8 +16,7 @@ namespace Jobsmith.Bench.Matching;
 /// Run: dotnet run -c Release --project bench/Jobsmith.Bench -- --filter '*MatchingBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
-[InProcess] // the 100k index is built once per process and shared by the cases (a static); out of process would rebuild it per case
-[SimpleJob(warmupCount: 3, iterationCount: 15)]
+[Config(typeof(InProcessConfig))]
 public class MatchingBenchmarks
 {
     private const int Corpus = 100_000;
@@ -79,5 +81,11 @@ public class MatchingBenchmarks
         var total = 0;
         foreach (var candidate in _candidates) total += _matcher.Rank(candidate, MatchPreferences.None, _batchIndex, 10).Results.Count;
         return total;
+    }
+
+    /// <summary>In process: the 100k index is built once (a static) and shared by the cases; out of process would rebuild it per case.</summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));
     }
 }

@@ -13,6 +13,9 @@ public sealed class HardFilters
     private readonly bool[] _companyAvoided;
     private readonly bool[] _locationPreferred;
     private readonly bool[] _excluded;
+    private readonly bool _anyLocation;
+    private readonly bool _anyEmployment;
+    private readonly bool[] _salaryComparable;
 
     public HardFilters(PostingIndex index, MatchPreferences preferences, IEnumerable<string>? alsoExclude = null)
     {
@@ -24,6 +27,9 @@ public sealed class HardFilters
         foreach (var company in preferences.AvoidCompanies)
             if (index.Companies.TryGetValue(company.Trim(), out var id)) _companyAvoided[id] = true;
         _locationPreferred = index.LocationNames.Select(preferences.LocationMatches).ToArray();
+        _anyLocation = preferences.Locations.Count > 0;
+        _anyEmployment = preferences.EmploymentTypes.Count > 0;
+        _salaryComparable = preferences.SalaryFloor is null ? [] : Enumerable.Range(0, index.Count).Select(i => preferences.SalaryComparable(index[i].Salary)).ToArray();
         _excluded = new bool[index.Count];
         foreach (var key in preferences.AppliedOrDismissed.Concat(alsoExclude ?? []))
             if (index.PositionOf(key) is >= 0 and var position) _excluded[position] = true;
@@ -55,29 +61,23 @@ public sealed class HardFilters
     {
         if (_excluded[position]) return Rule.Excluded;
         if (_companyAvoided[_index.CompanyIds[position]]) return Rule.Company;
-        var posting = _index[position];
-        if (_preferences.RemoteOnly && posting.Remote != RemoteType.Remote) return Rule.NotRemote;
-        if (!LocationAllowed(position)) return Rule.Location;
-        if (_preferences.EmploymentTypes.Count > 0 && posting.Employment != EmploymentType.Unknown && !_preferences.EmploymentTypes.Contains(posting.Employment))
-            return Rule.Employment;
-        var facts = _index.Facts(position);
-        if (facts.AnnualSalaryMax is { } max && _preferences.SalaryComparable(posting.Salary) && max < (double)_preferences.SalaryFloor!.Value)
-            return Rule.Salary;
-        if (_preferences.NeedsVisaSponsorship && facts.Sponsorship == SponsorshipStance.Refused) return Rule.Sponsorship;
+        if (_preferences.RemoteOnly && _index.Remote[position] != RemoteType.Remote) return Rule.NotRemote;
+        if (_anyLocation && _index.LocationIds[position].Length > 0 && !LocationPreferred(position)) return Rule.Location;
+        var employment = _index.Employment[position];
+        if (_anyEmployment && employment != EmploymentType.Unknown && !_preferences.EmploymentTypes.Contains(employment)) return Rule.Employment;
+        if (_salaryComparable.Length > 0 && _salaryComparable[position] && _index.SalaryMax[position] < (double)_preferences.SalaryFloor!.Value) return Rule.Salary;
+        if (_preferences.NeedsVisaSponsorship && _index.Stance[position] == SponsorshipStance.Refused) return Rule.Sponsorship;
         return Rule.None;
     }
 
     /// <summary>True when the posting is in a preferred location or is remote and remote is fine.</summary>
     public bool LocationPreferred(int position)
     {
-        if (_index[position].Remote == RemoteType.Remote && _preferences.RemoteOk) return true;
+        if (_index.Remote[position] == RemoteType.Remote && _preferences.RemoteOk) return true;
         foreach (var id in _index.LocationIds[position])
             if (_locationPreferred[id]) return true;
         return false;
     }
-
-    private bool LocationAllowed(int position) =>
-        _preferences.Locations.Count == 0 || _index.LocationIds[position].Length == 0 || LocationPreferred(position);
 
     private static string Describe(RemoteType remote) => remote switch
     {

@@ -18,6 +18,8 @@ internal sealed class MatchQuery : IDisposable
     private readonly float[] _titleFit;
     private readonly float _lexicalMax;
     private float _cosineMax;
+    private readonly bool _locationPreferences;
+    private readonly double? _salaryFloor;
 
     public MatchQuery(PostingIndex index, MatchProfile profile, MatchPreferences preferences, IEnumerable<string>? exclude)
     {
@@ -25,6 +27,8 @@ internal sealed class MatchQuery : IDisposable
         _profile = profile;
         Filters = new HardFilters(index, preferences, exclude);
         Preferences = preferences;
+        _locationPreferences = preferences.Locations.Count > 0 || preferences.RemoteOnly;
+        _salaryFloor = (double?)preferences.SalaryFloor;
         var n = index.Count;
         _lexical = ArrayPool<float>.Shared.Rent(n);
         _cosine = ArrayPool<float>.Shared.Rent(n);
@@ -77,7 +81,6 @@ internal sealed class MatchQuery : IDisposable
 
     public MatchFeatures Features(int position)
     {
-        var facts = _index.Facts(position);
         var occupation = _index.OccupationIds[position];
         // Coverage of what the posting asks for; at least 3 in the denominator so one lucky skill is not "all of it".
         var skills = (float)_matchedSkills[position] / Math.Max(3, _index.SkillCounts[position]);
@@ -86,9 +89,9 @@ internal sealed class MatchQuery : IDisposable
             _cosineMax > 0 ? Math.Max(0, _cosine[position]) / _cosineMax : 0,
             Math.Min(1, skills),
             occupation < 0 ? 0.2f : _titleFit[occupation],
-            SeniorityFit(_profile.Level, facts.Level),
+            SeniorityFit(_profile.Level, _index.Level[position]),
             LocationFit(position),
-            SalaryFit(facts));
+            SalaryFit(_index.SalaryMax[position]));
     }
 
     public void Dispose()
@@ -105,16 +108,15 @@ internal sealed class MatchQuery : IDisposable
 
     private float LocationFit(int position)
     {
-        if (Preferences.Locations.Count == 0 && !Preferences.RemoteOnly) return 0.5f;
+        if (!_locationPreferences) return 0.5f;
         if (Filters.LocationPreferred(position)) return 1f;
         return _index.LocationIds[position].Length == 0 ? 0.5f : 0.25f;
     }
 
-    private float SalaryFit(PostingFacts facts)
+    private float SalaryFit(float max)
     {
-        if (Preferences.SalaryFloor is not { } floor || facts.AnnualSalaryMax is not { } max) return 0.5f;
-        var f = (double)floor;
-        return f <= 0 ? 1f : (float)Math.Clamp(0.7 + 0.3 * (max - f) / (0.3 * f), 0, 1);
+        if (_salaryFloor is not { } floor || float.IsNaN(max)) return 0.5f;
+        return floor <= 0 ? 1f : (float)Math.Clamp(0.7 + 0.3 * (max - floor) / (0.3 * floor), 0, 1);
     }
 
     /// <summary>Per occupation code: same O*NET occupation 1, same minor group 0.6, same major group 0.3, else 0.</summary>

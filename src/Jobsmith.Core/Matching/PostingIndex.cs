@@ -29,6 +29,12 @@ public sealed class PostingIndex
         for (var i = 0; i < postings.Length; i++) Positions.TryAdd(postings[i].Key, i);
         Companies = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         CompanyIds = postings.Select(p => Intern(Companies, p.Company.Trim())).ToArray();
+        // Flat copies of the fields every query reads for every posting: array reads instead of two object hops.
+        Remote = postings.Select(p => p.Remote).ToArray();
+        Employment = postings.Select(p => p.Employment).ToArray();
+        Level = facts.Select(f => (sbyte)f.Level).ToArray();
+        SalaryMax = facts.Select(f => f.AnnualSalaryMax is { } max ? (float)max : float.NaN).ToArray();
+        Stance = facts.Select(f => f.Sponsorship).ToArray();
         LocationNames = [];
         var locations = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         LocationIds = postings.Select(p => p.Locations.Select(l => Intern(locations, l.Trim())).ToArray()).ToArray();
@@ -82,6 +88,11 @@ public sealed class PostingIndex
     internal int[] SkillCounts { get; }
     internal Dictionary<string, int> Occupations { get; }
     internal int[] OccupationIds { get; }
+    internal RemoteType[] Remote { get; }
+    internal EmploymentType[] Employment { get; }
+    internal sbyte[] Level { get; }
+    internal float[] SalaryMax { get; }
+    internal SponsorshipStance[] Stance { get; }
 
     public int PositionOf(string postingKey) => Positions.TryGetValue(postingKey, out var i) ? i : -1;
 
