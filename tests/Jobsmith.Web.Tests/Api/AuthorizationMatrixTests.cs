@@ -54,6 +54,15 @@ public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixt
         ("GET", "/api/candidates/readiness", "/api/candidates/readiness", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("GET", "/api/candidates/me/jsonresume", "/api/candidates/me/jsonresume", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("POST", "/api/candidates/me/jsonresume", "/api/candidates/me/jsonresume", "[]", Unauthorized, BadRequest, Forbidden, Forbidden),
+        ("GET", "/api/jobs", "/api/jobs", null, Unauthorized, Ok, Ok, Ok),
+        ("GET", "/api/jobs/search", "/api/jobs/search?title=engineer", null, Unauthorized, Ok, Ok, Ok),
+        ("GET", "/api/jobs/{id:guid}", $"/api/jobs/{Guid.NewGuid()}", null, Unauthorized, NotFound, NotFound, NotFound),
+        ("GET", "/api/job-searches", "/api/job-searches", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("POST", "/api/job-searches", "/api/job-searches", "{}", Unauthorized, BadRequest, Forbidden, Forbidden),
+        ("DELETE", "/api/job-searches/{id:guid}", $"/api/job-searches/{Guid.NewGuid()}", null, Unauthorized, NotFound, Forbidden, Forbidden),
+        ("GET", "/api/admin/sources", "/api/admin/sources", null, Unauthorized, Forbidden, Forbidden, Ok),
+        ("PUT", "/api/admin/sources/{kind}", "/api/admin/sources/no-such-source", """{"enabled":true}""", Unauthorized, Forbidden, Forbidden, NotFound),
+        ("POST", "/api/admin/sources/{kind}/run", "/api/admin/sources/no-such-source/run", null, Unauthorized, Forbidden, Forbidden, NotFound),
     ];
 
     [Fact]
