@@ -1,5 +1,7 @@
+using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Hosting;
+using Jobsmith.Core.Profiles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +30,25 @@ internal static class CliHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddJobsmithCore(builder.Configuration);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Just what parsing a resume needs (the AI provider when one is configured, and the profile parser), with
+    /// no database: `profile parse` stays a pure function of its file and leaves no data folder behind.
+    /// </summary>
+    public static ServiceProvider BuildParsing()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables(JobsmithConfiguration.EnvironmentPrefix)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLogging(l => l.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+        services.AddJobsmithAi(configuration);
+        services.AddProfiles();
+        return services.BuildServiceProvider();
     }
 
     public static async Task<IServiceScope> MigratedScopeAsync(IHost host, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Jobsmith.Core.Profiles;
 using Jobsmith.Core.Profiles.Import;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobsmith.Cli.Commands;
 
@@ -16,8 +17,8 @@ internal static class ProfileCommands
             var path = result.GetValue(file)!;
             try
             {
-                // Parsing needs no database: it runs without building the host, so it is fast for scripting.
-                var resume = await new ProfileParser(TimeProvider.System).ParseFileAsync(path.FullName, ct);
+                await using var services = CliHost.BuildParsing();
+                var resume = await services.GetRequiredService<ProfileParser>().ParseFileAsync(path.FullName, ct);
                 if (global.Json)
                 {
                     Console.Out.WriteLine(ProfileJson.Serialize(resume));

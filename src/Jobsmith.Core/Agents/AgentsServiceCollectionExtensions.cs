@@ -20,6 +20,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddScoped<EventPublisher>();
         services.AddScoped<AgentEventProcessor>();
         services.AddScoped<AgentTaskQueries>();
+        services.AddScoped<AgentTaskRecorder>();
         services.AddSingleton<EventDispatchNudge>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<EventDispatchNudge>());
 

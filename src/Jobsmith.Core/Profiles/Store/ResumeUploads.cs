@@ -16,7 +16,7 @@ namespace Jobsmith.Core.Profiles.Store;
 /// </summary>
 public sealed class ResumeUploads(
     AppDbContext db, ProfileParser parser, ProfileStore profiles, UserSkills skills, EventPublisher events, AuditLog audit,
-    IOptions<JobsmithOptions> options, TimeProvider clock)
+    AgentTaskRecorder tasks, IOptions<JobsmithOptions> options, TimeProvider clock)
 {
     private static readonly string[] KnownExtensions = [".pdf", ".docx", ".txt", ".md", ".markdown", ".json"];
 
@@ -42,6 +42,9 @@ public sealed class ResumeUploads(
         try
         {
             var parsed = await parser.ParseAsync(content, displayName, cancellationToken);
+            tasks.Record("resume-analyzer", userId, new { versionId = version.Id, file = displayName }, now, new AgentOutcome(
+                $"{parsed.Experience.Count} jobs, {parsed.Education.Count} education entries, {parsed.Skills.Count} skills" + (parsed.Ai is null ? "" : $" ({parsed.Ai.PromptId})"),
+                (int)(parsed.Ai?.Usage.InputTokens ?? 0), (int)(parsed.Ai?.Usage.OutputTokens ?? 0)));
             version.Status = ParseStatus.Parsed;
             version.ParsedProfileJson = ProfileJson.Serialize(parsed);
             var row = await profiles.LoadOrCreateAsync(userId, cancellationToken);
@@ -58,6 +61,7 @@ public sealed class ResumeUploads(
         {
             version.Status = ParseStatus.Failed;
             version.Error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            tasks.Record("resume-analyzer", userId, new { versionId = version.Id, file = displayName }, now, new AgentOutcome(null), version.Error);
         }
 
         db.Set<ResumeVersion>().Add(version);

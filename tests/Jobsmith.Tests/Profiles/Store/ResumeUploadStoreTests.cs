@@ -46,6 +46,8 @@ public sealed class ResumeUploadStoreTests
         var events = await h.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AgentEvent>()
             .Where(e => e.UserId == userId && e.Type == EventTypes.ResumeUploaded).ToListAsync());
         Assert.Contains(outcome.Version.Id.ToString(), Assert.Single(events).PayloadJson, StringComparison.Ordinal);
+        var task = await h.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AgentTask>().SingleAsync(t => t.UserId == userId));
+        Assert.Equal(("resume-analyzer", AgentTaskStatus.Completed), (task.Agent, task.Status));
     }
 
     [SkippableTheory]
@@ -66,6 +68,9 @@ public sealed class ResumeUploadStoreTests
         Assert.Null(profile.CurrentVersionId);
         var detail = await h.InScopeAsync(sp => sp.GetRequiredService<ResumeUploads>().GetAsync(userId, outcome.Version.Id, default));
         Assert.Null(detail!.ParsedProfileJson);
+        var task = await h.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AgentTask>().SingleAsync(t => t.UserId == userId));
+        Assert.Equal(AgentTaskStatus.Failed, task.Status);
+        Assert.Equal(outcome.Version.Error, task.Error);
     }
 
     [SkippableTheory]
