@@ -17,20 +17,11 @@ public sealed class AdzunaSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) :
 
     public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerMinute(20));
 
-    public async Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken)
-    {
-        var pages = new List<SourceBatch>();
-        for (var page = 1; page <= Math.Max(1, query.MaxPages); page++)
-        {
-            var batch = await SourceFetch.FetchAndParseAsync(fetcher, this, () => new FetchRequest(new Uri(_base,
-                $"v1/api/jobs/{SourceFetch.Slug(query.Country, "country code")}/search/{page}?" + SourceFetch.Query(
-                    ("app_id", query.RequireCredential("app_id")), ("app_key", query.RequireCredential("app_key")),
-                    ("what", query.Keywords), ("where", query.Location), ("results_per_page", "50"))), Descriptor), cancellationToken);
-            pages.Add(batch);
-            if (batch.Fetched < 50) break;
-        }
-        return SourceBatch.Combine(Kind, pages);
-    }
+    public Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken) =>
+        SourceFetch.FetchPagesAsync(fetcher, this, query, fullPage: 50, page => new FetchRequest(new Uri(_base,
+            $"v1/api/jobs/{SourceFetch.Slug(query.Country, "country code")}/search/{page}?" + SourceFetch.Query(
+                ("app_id", query.RequireCredential("app_id")), ("app_key", query.RequireCredential("app_key")),
+                ("what", query.Keywords), ("where", query.Location), ("results_per_page", "50"))), Descriptor), cancellationToken);
 
     public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.Read(Kind, payload, root =>
     {

@@ -14,17 +14,8 @@ public sealed class ArbeitnowSource(SafeHttpFetcher fetcher, Uri? baseUrl = null
 
     public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerMinute(10));
 
-    public async Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken)
-    {
-        var pages = new List<SourceBatch>();
-        for (var page = 1; page <= Math.Max(1, query.MaxPages); page++)
-        {
-            var batch = await SourceFetch.FetchAndParseAsync(fetcher, this, () => new FetchRequest(new Uri(_base, $"api/job-board-api?page={page}"), Descriptor), cancellationToken);
-            pages.Add(batch);
-            if (batch.Fetched == 0) break;
-        }
-        return SourceBatch.Combine(Kind, pages);
-    }
+    public Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken) =>
+        SourceFetch.FetchPagesAsync(fetcher, this, query, fullPage: 1, page => new FetchRequest(new Uri(_base, $"api/job-board-api?page={page}"), Descriptor), cancellationToken);
 
     public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.Read(Kind, payload, root =>
     {

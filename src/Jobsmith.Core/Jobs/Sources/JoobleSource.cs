@@ -14,22 +14,16 @@ public sealed class JoobleSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) :
 
     public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, true, SourceRateLimit.PerMinute(20));
 
-    public async Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken)
-    {
-        var pages = new List<SourceBatch>();
-        for (var page = 1; page <= Math.Max(1, query.MaxPages); page++)
+    public Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken) =>
+        SourceFetch.FetchPagesAsync(fetcher, this, query, fullPage: 1, page => new FetchRequest(
+            new Uri(_base, "api/" + Uri.EscapeDataString(query.RequireCredential("api_key"))), Descriptor)
         {
-            var body = JsonSerializer.Serialize(new Dictionary<string, string>
+            Method = HttpMethod.Post,
+            JsonBody = JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["keywords"] = query.Keywords ?? string.Empty, ["location"] = query.Location ?? string.Empty, ["page"] = page.ToString(),
-            });
-            var batch = await SourceFetch.FetchAndParseAsync(fetcher, this, () => new FetchRequest(
-                new Uri(_base, "api/" + Uri.EscapeDataString(query.RequireCredential("api_key"))), Descriptor) { Method = HttpMethod.Post, JsonBody = body }, cancellationToken);
-            pages.Add(batch);
-            if (batch.Fetched == 0) break;
-        }
-        return SourceBatch.Combine(Kind, pages);
-    }
+            }),
+        }, cancellationToken);
 
     public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.Read(Kind, payload, root =>
     {

@@ -18,22 +18,13 @@ public sealed class NaukriSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) :
 
     public SourceDescriptor Descriptor { get; } = new(Kind, FeatureFlag, false, SourceRateLimit.PerMinute(4));
 
-    public async Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken)
-    {
-        var pages = new List<SourceBatch>();
-        for (var page = 1; page <= Math.Max(1, query.MaxPages); page++)
+    public Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken) =>
+        SourceFetch.FetchPagesAsync(fetcher, this, query, fullPage: 20, page => new FetchRequest(new Uri(_base,
+            "jobapi/v3/search?" + SourceFetch.Query(("noOfResults", "20"), ("urlType", "search_by_keyword"), ("searchType", "adv"),
+                ("keyword", query.Keywords), ("location", query.Location), ("pageNo", page.ToString()))), Descriptor)
         {
-            var batch = await SourceFetch.FetchAndParseAsync(fetcher, this, () => new FetchRequest(new Uri(_base,
-                "jobapi/v3/search?" + SourceFetch.Query(("noOfResults", "20"), ("urlType", "search_by_keyword"), ("searchType", "adv"),
-                    ("keyword", query.Keywords), ("location", query.Location), ("pageNo", page.ToString()))), Descriptor)
-            {
-                Headers = new Dictionary<string, string> { ["appid"] = "109", ["systemid"] = "109" },
-            }, cancellationToken);
-            pages.Add(batch);
-            if (batch.Fetched < 20) break;
-        }
-        return SourceBatch.Combine(Kind, pages);
-    }
+            Headers = new Dictionary<string, string> { ["appid"] = "109", ["systemid"] = "109" },
+        }, cancellationToken);
 
     public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.Read(Kind, payload, root =>
     {

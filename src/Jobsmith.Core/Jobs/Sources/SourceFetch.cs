@@ -28,6 +28,24 @@ internal static class SourceFetch
         }
     }
 
+    /// <summary>
+    /// Fetches numbered pages (from 1) until a page holds fewer than <paramref name="fullPage"/> postings or the
+    /// query's page limit is reached; a failed page ends the walk and its error stays in the combined batch.
+    /// </summary>
+    public static async Task<SourceBatch> FetchPagesAsync(SafeHttpFetcher fetcher, IJobSource source, JobSourceQuery query, int fullPage,
+        Func<int, FetchRequest> request, CancellationToken cancellationToken)
+    {
+        var pages = new List<SourceBatch>();
+        for (var page = 1; page <= Math.Max(1, query.MaxPages); page++)
+        {
+            var number = page;
+            var batch = await FetchAndParseAsync(fetcher, source, () => request(number), cancellationToken);
+            pages.Add(batch);
+            if (batch.Fetched < fullPage) break;
+        }
+        return SourceBatch.Combine(source.Descriptor.Kind, pages);
+    }
+
     /// <summary>Board tokens go into URL paths; anything but a plain slug is refused rather than escaped into a path.</summary>
     public static string Slug(string target, string what)
     {
