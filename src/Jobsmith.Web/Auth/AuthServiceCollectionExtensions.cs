@@ -42,6 +42,7 @@ public static class AuthServiceCollectionExtensions
                 o.ExpireTimeSpan = TimeSpan.FromDays(7);
                 o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = CookieStampValidator.ValidateAsync;
             })
             .AddScheme<BearerTokenOptions, BearerTokenHandler>(Policies.Bearer, o => o.Validation = new TokenValidationParameters
             {

@@ -13,4 +13,7 @@ public sealed class JwtOptions
     public string? SigningKey { get; set; }
 
     public int AccessTokenMinutes { get; set; } = 15;
+
+    /// <summary>How often a browser session is re-checked against the account (password reset, lockout, roles).</summary>
+    public int SessionCheckSeconds { get; set; } = 60;
 }

@@ -11,6 +11,9 @@ public static class UserClaims
     public const string Email = "email";
     public const string Name = "name";
 
+    /// <summary>The account's security stamp when the cookie was issued; a password reset changes it (cookies only).</summary>
+    public const string Stamp = "stamp";
+
     public static IEnumerable<Claim> For(JobsmithUser user, IEnumerable<string> roles) =>
     [
         new(Subject, user.Id),
@@ -20,7 +23,7 @@ public static class UserClaims
     ];
 
     public static ClaimsPrincipal Principal(JobsmithUser user, IEnumerable<string> roles, string scheme) =>
-        new(new ClaimsIdentity(For(user, roles), scheme, Subject, Role));
+        new(new ClaimsIdentity([.. For(user, roles), new Claim(Stamp, user.SecurityStamp ?? "")], scheme, Subject, Role));
 
     /// <summary>The signed-in user's id; endpoints behind RequireAuthorization always have one.</summary>
     public static string UserId(this ClaimsPrincipal principal) =>
