@@ -61,7 +61,8 @@ public static class WebHostExtensions
            .MapAgentEndpoints()
            .MapAdminEndpoints()
            .MapCandidateEndpoints()
-           .MapJobEndpoints();
+           .MapJobEndpoints()
+           .MapMatchEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
