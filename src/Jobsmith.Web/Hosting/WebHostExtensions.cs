@@ -2,6 +2,7 @@ using Jobsmith.Core.Hosting;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
+using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
 
 namespace Jobsmith.Web.Hosting;
@@ -68,6 +69,7 @@ public static class WebHostExtensions
         app.MapAdminFormEndpoints();
         app.MapOnboardingFormEndpoints();
         app.MapJobFormEndpoints();
+        app.MapMatchFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -14,7 +14,7 @@ public sealed class MatchApiTests
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     // A Rust engineer: the Rust posting and the barista posting differ in skills and title, so feedback moves the weights.
-    private const string Resume = "Ada Stone\nSenior Rust Engineer\nada@example.com\n\nSKILLS\nRust, PostgreSQL, Linux\n\nEXPERIENCE\n"
+    internal const string Resume = "Ada Stone\nSenior Rust Engineer\nada@example.com\n\nSKILLS\nRust, PostgreSQL, Linux\n\nEXPERIENCE\n"
         + "Senior Rust Engineer, Ferrite, Berlin - 2018 - Present\n- Built a storage engine in Rust.\n";
 
     [SkippableFact]
@@ -38,8 +38,9 @@ public sealed class MatchApiTests
 
         var rust = run.Matches.Single(m => m.Title == "Senior Rust Engineer").PostingId;
         var barista = run.Matches.Single(m => m.Title == "Barista").PostingId;
-        var up = await owner.PostAsJsonAsync("/api/feedback/", new { postingId = rust, thumbs = "up", reason = "good_match" });
-        var down = await owner.PostAsJsonAsync("/api/feedback/", new { postingId = barista, thumbs = "down", reason = "wrong_industry", comment = "not coffee" });
+        // Against what the ranking expects, so the learner has something to correct.
+        var up = await owner.PostAsJsonAsync("/api/feedback/", new { postingId = barista, thumbs = "up", reason = "good_match" });
+        var down = await owner.PostAsJsonAsync("/api/feedback/", new { postingId = rust, thumbs = "down", reason = "wrong_industry", comment = "not databases" });
         var theirs = await intruder.PostAsJsonAsync("/api/feedback/", new { postingId = rust, thumbs = "down", reason = "other" });
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound), (up.StatusCode, down.StatusCode, theirs.StatusCode));
         foreach (var bad in new object[]
@@ -55,7 +56,7 @@ public sealed class MatchApiTests
         }
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.PostAsJsonAsync("/api/matches/run", new { top = 101 })).StatusCode);
         var feedback = await owner.GetFromJsonAsync<List<FeedbackView>>("/api/feedback/", Json);
-        Assert.Equal(["not coffee", null], feedback!.OrderBy(f => f.ThumbsUp).Select(f => f.Comment));
+        Assert.Equal(["not databases", null], feedback!.OrderBy(f => f.ThumbsUp).Select(f => f.Comment));
         Assert.Empty((await intruder.GetFromJsonAsync<List<FeedbackView>>("/api/feedback/", Json))!);
 
         // The periodic job calls the same optimizer; calling it directly keeps the test off the scheduler's clock.

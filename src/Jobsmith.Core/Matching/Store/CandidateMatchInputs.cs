@@ -28,6 +28,19 @@ public static class CandidateMatchInputs
         };
     }
 
+    /// <summary>
+    /// The matcher's view of a stored profile. Stored skill facts are entries of a skills list with no text around
+    /// them, so each is looked up in the catalogue as a listed name: the extractor's context rules would otherwise
+    /// drop ambiguous names such as "Rust" or "Go" and report skills the candidate has as missing.
+    /// </summary>
+    public static MatchProfile FromStoredResume(Profiles.Model.ParsedResume resume)
+    {
+        ArgumentNullException.ThrowIfNull(resume);
+        var profile = MatchProfile.FromResume(resume);
+        var listed = resume.Skills.Select(s => Skills.SkillsCatalogue.Default.FindListed(s.Name.Value)?.Name).OfType<string>();
+        return profile with { Skills = new SortedSet<string>(profile.Skills.Concat(listed), StringComparer.Ordinal) };
+    }
+
     /// <summary>The stated experience level overrides the one read from the resume, so too_junior/too_senior feedback moves ranking.</summary>
     public static MatchProfile WithLevel(MatchProfile profile, string? experienceLevel)
     {

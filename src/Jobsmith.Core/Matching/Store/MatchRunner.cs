@@ -28,7 +28,7 @@ public sealed class MatchRunner(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(topN, MaxTop);
         var resume = await profiles.CurrentResumeAsync(userId, cancellationToken);
         var stated = (await preferences.GetAsync(userId, cancellationToken)).Values;
-        var profile = CandidateMatchInputs.WithLevel(MatchProfile.FromResume(resume), stated.ExperienceLevel);
+        var profile = CandidateMatchInputs.WithLevel(CandidateMatchInputs.FromStoredResume(resume), stated.ExperienceLevel);
 
         var open = await postings.OpenAsync(cancellationToken);
         var shownIds = await db.Set<StoredMatch>().Where(m => m.UserId == userId).Select(m => m.PostingId).ToListAsync(cancellationToken);
