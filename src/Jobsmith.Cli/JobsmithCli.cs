@@ -13,6 +13,7 @@ public static class JobsmithCli
             AdminCommands.Build(),
             DbCommands.Build(),
             JobsCommands.Build(),
+            MatchCommands.Build(),
             PostingsCommands.Build(),
             ProfileCommands.Build(),
         };

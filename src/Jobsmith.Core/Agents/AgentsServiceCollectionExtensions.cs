@@ -57,6 +57,12 @@ public static class AgentsServiceCollectionExtensions
                     .StartNow()
                     .WithSimpleSchedule(TimeSpan.FromSeconds(agents.DispatchIntervalSeconds)),
                 job => job.WithIdentity(EventDispatchJob.Key).StoreDurably());
+            // The feedback optimizer (D5) is a periodic system job too; it must live in this one Quartz configuration.
+            q.ScheduleJob<Matching.Store.MatchOptimizerJob>(
+                trigger => trigger.WithIdentity("match-optimizer-sweep", "system")
+                    .StartNow()
+                    .WithSimpleSchedule(Matching.Store.MatchOptimizerJob.Interval),
+                job => job.WithIdentity(Matching.Store.MatchOptimizerJob.Key).StoreDurably());
         });
 
         if (jobsmith.Role != ProcessRole.Web)

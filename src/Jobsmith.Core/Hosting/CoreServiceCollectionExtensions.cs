@@ -5,6 +5,7 @@ using Jobsmith.Core.Data;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
+using Jobsmith.Core.Matching.Store;
 using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Profiles;
 using Jobsmith.Core.Profiles.Store;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddProfileStore();
         services.AddJobs();
         services.AddJobStore();
+        services.AddMatchingStore();
         return services;
     }
 }

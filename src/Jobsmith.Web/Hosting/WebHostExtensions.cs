@@ -2,6 +2,7 @@ using Jobsmith.Core.Hosting;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
+using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
 
 namespace Jobsmith.Web.Hosting;
@@ -61,12 +62,14 @@ public static class WebHostExtensions
            .MapAgentEndpoints()
            .MapAdminEndpoints()
            .MapCandidateEndpoints()
-           .MapJobEndpoints();
+           .MapJobEndpoints()
+           .MapMatchEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
         app.MapOnboardingFormEndpoints();
         app.MapJobFormEndpoints();
+        app.MapMatchFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

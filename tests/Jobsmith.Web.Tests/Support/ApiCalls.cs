@@ -36,14 +36,15 @@ public static class ApiCalls
 
     /// <summary>Sends a request with an optional bearer token and an optional raw body (sent as application/json,
     /// or as a file-less form when it is <see cref="MultipartWithoutFile"/>).</summary>
-    public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? token, string? rawJson = null,
+    public static async Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? token, string? rawJson = null,
         HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
+        // Awaited here: returning the task would dispose the request (and its body) while it is still being sent.
         using var request = new HttpRequestMessage(method, path);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (rawJson == MultipartWithoutFile) request.Content = new MultipartFormDataContent { { new StringContent("no file"), "note" } };
         else if (rawJson is not null) request.Content = new StringContent(rawJson, Encoding.UTF8, "application/json");
-        return client.SendAsync(request, completion);
+        return await client.SendAsync(request, completion);
     }
 
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string path, string? token, object body) =>

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Jobsmith.Core.Agents;
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Jobs.Store;
+using Jobsmith.Core.Profiles.Preferences;
+using Jobsmith.Core.Profiles.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobsmith.Core.Matching.Store;
+
+/// <summary>What one run stored: its id and the new matches, best first.</summary>
+public sealed record MatchRun(Guid RunId, IReadOnlyList<MatchView> Matches, int Considered);
+
+/// <summary>
+/// One candidate's match run (D4): their current profile and preferences (with what feedback taught), ranked
+/// against the open postings minus every posting already shown to them; the top N are stored as matches and one
+/// JobMatchFound event is published in the same unit of work.
+/// </summary>
+public sealed class MatchRunner(
+    AppDbContext db, ProfileStore profiles, PreferencesService preferences, StoredPostingReader postings,
+    LearnedWeights learned, MatchingVectors vectors, EventPublisher events, TimeProvider clock)
+{
+    public const int MaxTop = 100;
+
+    public async Task<MatchRun> RunAsync(string userId, int topN, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(topN, MaxTop);
+        var resume = await profiles.CurrentResumeAsync(userId, cancellationToken);
+        var stated = (await preferences.GetAsync(userId, cancellationToken)).Values;
+        var profile = CandidateMatchInputs.WithLevel(CandidateMatchInputs.FromStoredResume(resume), stated.ExperienceLevel);
+
+        var open = await postings.OpenAsync(cancellationToken);
+        var shownIds = await db.Set<StoredMatch>().Where(m => m.UserId == userId).Select(m => m.PostingId).ToListAsync(cancellationToken);
+        var shown = shownIds.ToHashSet();
+        var ids = open.ToDictionary(p => p.Posting.Key, p => p.Id, StringComparer.Ordinal);
+        var exclude = open.Where(p => shown.Contains(p.Id)).Select(p => p.Posting.Key).ToHashSet(StringComparer.Ordinal);
+
+        var index = PostingIndex.Build([.. open.Select(p => p.Posting)], vectors.Sif);
+        var matcher = new Matcher(await learned.CurrentAsync(userId, cancellationToken));
+        var outcome = matcher.Rank(profile, CandidateMatchInputs.Preferences(stated, new HashSet<string>(StringComparer.Ordinal)), index, topN, exclude);
+
+        var now = clock.GetUtcNow();
+        var runId = Guid.CreateVersion7(now);
+        var rows = outcome.Results.Select(r => new StoredMatch
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = userId,
+            PostingId = ids[r.Posting.Key],
+            Score = r.Score,
+            ReasonsJson = JsonSerializer.Serialize(MatchReasons.From(r), CandidateMatchInputs.Json),
+            FeaturesJson = JsonSerializer.Serialize(r.Features, CandidateMatchInputs.Json),
+            RunId = runId,
+            ShownAt = now.UtcDateTime,
+        }).ToList();
+        db.Set<StoredMatch>().AddRange(rows);
+        events.Publish(EventTypes.JobMatchFound, userId, new { runId, postingIds = rows.Select(r => r.PostingId).ToArray() });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var views = outcome.Results.Zip(rows, (r, row) => MatchView.From(row, r.Posting.ExternalId, r.Posting.Title, r.Posting.Company, null)).ToArray();
+        return new MatchRun(runId, views, outcome.Considered);
+    }
+}

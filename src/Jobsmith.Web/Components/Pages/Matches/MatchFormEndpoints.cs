@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Jobsmith.Core.Matching.Store;
+using Jobsmith.Web.Api;
+using Jobsmith.Web.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jobsmith.Web.Components.Pages.Matches;
+
+/// <summary>
+/// The matches page's forms post here (cookie auth, antiforgery checked by form binding) and return to the page,
+/// so running, rating and undoing work without JavaScript. Validation is the API's, so both say the same thing.
+/// </summary>
+public static class MatchFormEndpoints
+{
+    public static WebApplication MapMatchFormEndpoints(this WebApplication app)
+    {
+        var matches = app.MapGroup("/matches").RequireAuthorization(Policies.Candidate).ExcludeFromDescription();
+        matches.MapPost("/run", async ([FromForm] int? top, MatchRunner runner, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var n = top ?? MatchEndpoints.DefaultTop;
+            if (n is < 1 or > MatchRunner.MaxTop) return Back($"Ask for between 1 and {MatchRunner.MaxTop} matches.");
+            var run = await runner.RunAsync(user.UserId(), n, ct);
+            return Results.LocalRedirect($"/matches?found={run.Matches.Count}");
+        });
+        matches.MapPost("/feedback", async ([FromForm] string? postingId, [FromForm] string? thumbs, [FromForm] string? reason, [FromForm] string? comment,
+            FeedbackService feedback, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (new FeedbackRequest(postingId, thumbs, reason, comment).Parse(out var errors) is not { } parsed) return Back(errors.First().Value[0]);
+            return await feedback.GiveAsync(user.UserId(), parsed.PostingId, parsed.ThumbsUp, parsed.Reason, parsed.Comment, ct) is null
+                ? Results.NotFound()
+                : Results.LocalRedirect($"/matches#m-{parsed.PostingId}");
+        });
+        matches.MapPost("/updates/{id:guid}/undo", async (Guid id, PreferenceUndo undo, ClaimsPrincipal user, CancellationToken ct) =>
+            await undo.UndoAsync(user.UserId(), id, ct) is null ? Results.NotFound() : Results.LocalRedirect("/matches#learned"));
+        return app;
+    }
+
+    private static IResult Back(string error) => Results.LocalRedirect($"/matches?error={Uri.EscapeDataString(error)}");
+}
