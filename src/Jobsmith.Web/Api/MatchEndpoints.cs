@@ -50,12 +50,20 @@ public static class MatchEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<MatchRun>, ValidationProblem>> RunAsync(MatchRunRequest? request, MatchRunner runner, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<MatchRun>, ValidationProblem, ProblemHttpResult>> RunAsync(MatchRunRequest? request, MatchRunner runner, ClaimsPrincipal user, CancellationToken ct)
     {
         var top = request?.Top ?? DefaultTop;
         if (top is < 1 or > MatchRunner.MaxTop)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"top must be between 1 and {MatchRunner.MaxTop}."] });
-        return TypedResults.Ok(await runner.RunAsync(user.UserId(), top, ct));
+        try
+        {
+            return TypedResults.Ok(await runner.RunAsync(user.UserId(), top, ct));
+        }
+        catch (ProfileNotReadyException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Profile not ready",
+                extensions: new Dictionary<string, object?> { ["missing"] = ex.Missing });
+        }
     }
 
     private static async Task<Results<Ok<FeedbackView>, ValidationProblem, NotFound>> GiveFeedbackAsync(

@@ -18,6 +18,20 @@ public sealed class MatchApiTests
         + "Senior Rust Engineer, Ferrite, Berlin - 2018 - Present\n- Built a storage engine in Rust.\n";
 
     [SkippableFact]
+    public async Task A_candidate_whose_profile_is_not_ready_is_told_what_is_missing_instead_of_matched()
+    {
+        await using var app = await JobsWebFactory.CreateAsync();
+        await JobSeed.ImportAsync(app.Services, JobSeed.TwoJobs);
+        var candidate = await app.ClientAsync("candidate");
+
+        using var response = await candidate.PostAsJsonAsync("/api/matches/run", new { top = 5 });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(problem.GetProperty("missing").EnumerateArray(), m => m.GetString()!.Contains("target job title", StringComparison.Ordinal));
+        Assert.Empty((await candidate.GetFromJsonAsync<List<MatchView>>("/api/matches", Json))!);
+    }
+
+    [SkippableFact]
     public async Task A_candidate_runs_matches_gives_feedback_and_undoes_what_was_learned_and_nobody_else_sees_it()
     {
         await using var app = await JobsWebFactory.CreateAsync();
@@ -26,6 +40,8 @@ public sealed class MatchApiTests
         var intruder = await app.ClientAsync("candidate");
         using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Resume)), "file", "resume.txt" } })
             Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/candidates/resume/upload", form)).StatusCode);
+        // Matching only runs for a ready profile: a target title and a location or remote choice (A3).
+        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync("/api/candidates/preferences", new { titles = new[] { "Software Engineer" }, remotePreference = "any" })).StatusCode);
 
         var run = await (await owner.PostAsJsonAsync("/api/matches/run", new { top = 5 })).Content.ReadFromJsonAsync<MatchRun>(Json);
         var again = await (await owner.PostAsJsonAsync("/api/matches/run", new { top = 5 })).Content.ReadFromJsonAsync<MatchRun>(Json);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -18,6 +19,8 @@ public sealed partial class MatchPagesTests
         var candidate = await app.ClientAsync("candidate");
         using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(MatchApiTests.Resume)), "file", "resume.txt" } })
             Assert.Equal(HttpStatusCode.Created, (await candidate.PostAsync("/api/candidates/resume/upload", form)).StatusCode);
+        // Matching only runs for a ready profile: a target title and a location or remote choice (A3).
+        Assert.Equal(HttpStatusCode.OK, (await candidate.PutAsJsonAsync("/api/candidates/preferences", new { titles = new[] { "Software Engineer" }, remotePreference = "any" })).StatusCode);
 
         var empty = await candidate.GetStringAsync("/matches");
         var token = Token(empty);

@@ -18,7 +18,7 @@ public sealed record MatchRun(Guid RunId, IReadOnlyList<MatchView> Matches, int 
 /// </summary>
 public sealed class MatchRunner(
     AppDbContext db, ProfileStore profiles, PreferencesService preferences, StoredPostingReader postings,
-    LearnedWeights learned, MatchingVectors vectors, EventPublisher events, TimeProvider clock)
+    LearnedWeights learned, MatchingVectors vectors, EventPublisher events, ProfileReadiness readiness, TimeProvider clock)
 {
     public const int MaxTop = 100;
 
@@ -26,6 +26,8 @@ public sealed class MatchRunner(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(topN, MaxTop);
+        var ready = await readiness.EvaluateAsync(userId, cancellationToken);
+        if (!ready.Ready) throw new ProfileNotReadyException(ready.Missing);
         var resume = await profiles.CurrentResumeAsync(userId, cancellationToken);
         var stated = (await preferences.GetAsync(userId, cancellationToken)).Values;
         var profile = CandidateMatchInputs.WithLevel(CandidateMatchInputs.FromStoredResume(resume), stated.ExperienceLevel);

@@ -1,3 +1,4 @@
+using Jobsmith.Core.Profiles.Preferences;
 using System.Text;
 using Jobsmith.Core.Accounts;
 using Jobsmith.Core.Data;
@@ -77,6 +78,10 @@ internal sealed class MatchStoreHarness : IAsyncDisposable
     {
         var user = await sp.GetRequiredService<AccountService>().RegisterAsync(email, "a-long-password-1", null, CancellationToken.None);
         await sp.GetRequiredService<ResumeUploads>().UploadAsync(user.Id, Encoding.UTF8.GetBytes(Resume), "resume.txt", "text/plain", CancellationToken.None);
+        // Matching only runs for a ready profile: a target title and a location or remote choice (A3).
+        var errors = await sp.GetRequiredService<PreferencesService>().UpdateAsync(user.Id,
+            v => v with { Titles = ["Software Engineer"], RemotePreference = "any" }, CancellationToken.None);
+        Assert.Empty(errors);
         return user.Id;
     });
 

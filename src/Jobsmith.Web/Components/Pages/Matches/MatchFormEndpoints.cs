@@ -19,8 +19,15 @@ public static class MatchFormEndpoints
         {
             var n = top ?? MatchEndpoints.DefaultTop;
             if (n is < 1 or > MatchRunner.MaxTop) return Back($"Ask for between 1 and {MatchRunner.MaxTop} matches.");
-            var run = await runner.RunAsync(user.UserId(), n, ct);
-            return Results.LocalRedirect($"/matches?found={run.Matches.Count}");
+            try
+            {
+                var run = await runner.RunAsync(user.UserId(), n, ct);
+                return Results.LocalRedirect($"/matches?found={run.Matches.Count}");
+            }
+            catch (ProfileNotReadyException ex)
+            {
+                return Back(ex.Message);
+            }
         });
         matches.MapPost("/feedback", async ([FromForm] string? postingId, [FromForm] string? thumbs, [FromForm] string? reason, [FromForm] string? comment,
             FeedbackService feedback, ClaimsPrincipal user, CancellationToken ct) =>
