@@ -12,17 +12,31 @@ public static class TextBlocks
 {
     public const string BulletPrefix = "• ";
 
+    // Sized exactly up front: the description text is the largest string of a posting, and a growing
+    // StringBuilder allocated it about twice over.
     public static string RenderText(IReadOnlyList<TextBlock> blocks)
     {
-        var sb = new StringBuilder(blocks.Sum(b => b.Text.Length + 3));
+        var length = 0;
         for (var i = 0; i < blocks.Count; i++)
+            length += Separator(blocks, i).Length + (blocks[i].Kind == BlockKind.Bullet ? BulletPrefix.Length : 0) + blocks[i].Text.Length;
+        return string.Create(length, blocks, static (span, blocks) =>
         {
-            var block = blocks[i];
-            if (i > 0) sb.Append(block.Kind == BlockKind.Bullet && blocks[i - 1].Kind == BlockKind.Bullet ? "\n" : "\n\n");
-            if (block.Kind == BlockKind.Bullet) sb.Append(BulletPrefix);
-            sb.Append(block.Text);
-        }
-        return sb.ToString();
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                Append(ref span, Separator(blocks, i));
+                if (blocks[i].Kind == BlockKind.Bullet) Append(ref span, BulletPrefix);
+                Append(ref span, blocks[i].Text);
+            }
+        });
+    }
+
+    private static string Separator(IReadOnlyList<TextBlock> blocks, int i) =>
+        i == 0 ? string.Empty : blocks[i].Kind == BlockKind.Bullet && blocks[i - 1].Kind == BlockKind.Bullet ? "\n" : "\n\n";
+
+    private static void Append(ref Span<char> destination, string text)
+    {
+        text.CopyTo(destination);
+        destination = destination[text.Length..];
     }
 
     public static string RenderMarkdown(IReadOnlyList<TextBlock> blocks)
@@ -49,7 +63,7 @@ public static class TextBlocks
             if (line.IsEmpty) continue;
             var bullet = line.Length > 1 && line[0] is '•' or '-' or '*' or '·' or '–' && line[1] == ' ';
             if (bullet) line = line[2..].TrimStart();
-            var collapsed = CollapseWhitespace(line.ToString());
+            var collapsed = CollapseWhitespace(line);
             if (collapsed.Length > 0) blocks.Add(new TextBlock(bullet ? BlockKind.Bullet : BlockKind.Paragraph, collapsed));
         }
         return blocks;
@@ -60,27 +74,34 @@ public static class TextBlocks
         return new PostingDescription(FromPlainText(text));
     }
 
-    internal static string CollapseWhitespace(string s)
+    internal static string CollapseWhitespace(string s) => IsAlreadyCollapsed(s) ? s : Collapse(s);
+
+    // Span input (a line of a larger text) allocates only the final string.
+    internal static string CollapseWhitespace(ReadOnlySpan<char> s) => IsAlreadyCollapsed(s) ? s.ToString() : Collapse(s);
+
+    private static string Collapse(ReadOnlySpan<char> s)
     {
-        if (IsAlreadyCollapsed(s)) return s;
-        var sb = new StringBuilder(s.Length);
+        var rented = ArrayPool<char>.Shared.Rent(s.Length);
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in s)
         {
             if (char.IsWhiteSpace(c) || c == '\u200b' || char.IsControl(c))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
-            if (pendingSpace) sb.Append(' ');
+            if (pendingSpace) rented[length++] = ' ';
             pendingSpace = false;
-            sb.Append(c);
+            rented[length++] = c;
         }
-        return sb.ToString();
+        var result = new string(rented, 0, length);
+        ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     // Most lines need no work; checking first keeps normalization allocation-free for them.
-    private static bool IsAlreadyCollapsed(string s)
+    private static bool IsAlreadyCollapsed(ReadOnlySpan<char> s)
     {
         if (s.Length == 0) return true;
         if (s[0] == ' ' || s[^1] == ' ') return false;
