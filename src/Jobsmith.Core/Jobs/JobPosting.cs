@@ -58,7 +58,7 @@ public sealed record ApplicationRoute(ApplicationType Type, string Rule)
 /// </summary>
 public sealed class PostingDescription
 {
-    private readonly IReadOnlyList<Normalization.TextBlock>? _blocks;
+    private readonly Normalization.BlockSpan[]? _layout;
     private string? _markdown;
 
     public PostingDescription(string text, string markdown)
@@ -69,15 +69,15 @@ public sealed class PostingDescription
 
     internal PostingDescription(IReadOnlyList<Normalization.TextBlock> blocks)
     {
-        _blocks = blocks;
         Text = Normalization.TextBlocks.RenderText(blocks);
+        _layout = Normalization.TextBlocks.Layout(blocks);
     }
 
     public static PostingDescription Empty { get; } = new(string.Empty, string.Empty);
 
     public string Text { get; }
 
-    public string Markdown => _markdown ??= Normalization.TextBlocks.RenderMarkdown(_blocks ?? []);
+    public string Markdown => _markdown ??= Normalization.TextBlocks.RenderMarkdown(Text, _layout ?? []);
 
     public override string ToString() => Text;
 }

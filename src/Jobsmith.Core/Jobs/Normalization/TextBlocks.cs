@@ -7,6 +7,9 @@ public enum BlockKind { Paragraph, Heading, Bullet }
 
 public sealed record TextBlock(BlockKind Kind, string Text);
 
+/// <summary>A block as a kind and a range of a posting's rendered text.</summary>
+internal readonly record struct BlockSpan(BlockKind Kind, int Start, int Length);
+
 /// <summary>Renders text blocks as plain text or escaped Markdown, and reads blocks back from plain text.</summary>
 public static class TextBlocks
 {
@@ -39,15 +42,34 @@ public static class TextBlocks
         destination = destination[text.Length..];
     }
 
-    public static string RenderMarkdown(IReadOnlyList<TextBlock> blocks)
+    public static string RenderMarkdown(IReadOnlyList<TextBlock> blocks) => RenderMarkdown(RenderText(blocks), Layout(blocks));
+
+    /// <summary>
+    /// Where each block's text sits in <see cref="RenderText"/>'s output. A posting keeps this instead of its
+    /// blocks, so the block strings (as large as the text itself) die young instead of living with the posting.
+    /// </summary>
+    internal static BlockSpan[] Layout(IReadOnlyList<TextBlock> blocks)
     {
-        var sb = new StringBuilder();
+        var layout = new BlockSpan[blocks.Count];
+        var position = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
-            var block = blocks[i];
-            if (i > 0) sb.Append(block.Kind == BlockKind.Bullet && blocks[i - 1].Kind == BlockKind.Bullet ? "\n" : "\n\n");
+            position += Separator(blocks, i).Length + (blocks[i].Kind == BlockKind.Bullet ? BulletPrefix.Length : 0);
+            layout[i] = new BlockSpan(blocks[i].Kind, position, blocks[i].Text.Length);
+            position += blocks[i].Text.Length;
+        }
+        return layout;
+    }
+
+    internal static string RenderMarkdown(string text, ReadOnlySpan<BlockSpan> layout)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < layout.Length; i++)
+        {
+            var block = layout[i];
+            if (i > 0) sb.Append(block.Kind == BlockKind.Bullet && layout[i - 1].Kind == BlockKind.Bullet ? "\n" : "\n\n");
             sb.Append(block.Kind switch { BlockKind.Bullet => "- ", BlockKind.Heading => "### ", _ => "" });
-            EscapeMarkdown(block.Text, sb);
+            EscapeMarkdown(text.AsSpan(block.Start, block.Length), sb);
         }
         return sb.ToString();
     }
@@ -118,9 +140,9 @@ public static class TextBlocks
     private static readonly SearchValues<char> MarkdownSyntax = SearchValues.Create("\\`*_{}[]()#+-.!|<>&~");
 
     // Every character Markdown could read as syntax (including '<' for inline HTML) is backslash-escaped.
-    private static void EscapeMarkdown(string text, StringBuilder sb)
+    private static void EscapeMarkdown(ReadOnlySpan<char> text, StringBuilder sb)
     {
-        var rest = text.AsSpan();
+        var rest = text;
         int at;
         while ((at = rest.IndexOfAny(MarkdownSyntax)) >= 0)
         {
