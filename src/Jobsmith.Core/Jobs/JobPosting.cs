@@ -73,9 +73,18 @@ public sealed class PostingDescription
         _layout = Normalization.TextBlocks.Layout(blocks);
     }
 
+    internal PostingDescription(string text, Normalization.BlockSpan[] layout)
+    {
+        Text = text;
+        _layout = layout;
+    }
+
     public static PostingDescription Empty { get; } = new(string.Empty, string.Empty);
 
     public string Text { get; }
+
+    /// <summary>Kinds and ranges in <see cref="Text"/> of the blocks it was rendered from (empty when built from text and Markdown).</summary>
+    internal ReadOnlySpan<Normalization.BlockSpan> Layout => _layout;
 
     public string Markdown => _markdown ??= Normalization.TextBlocks.RenderMarkdown(Text, _layout ?? []);
 

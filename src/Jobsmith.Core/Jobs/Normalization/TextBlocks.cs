@@ -93,7 +93,41 @@ public static class TextBlocks
 
     public static PostingDescription FromPlain(string? text)
     {
-        return new PostingDescription(FromPlainText(text));
+        var (rendered, layout) = RenderPlainText(text);
+        return new PostingDescription(rendered, layout);
+    }
+
+    /// <summary>
+    /// What <see cref="FromPlainText"/> then <see cref="RenderText"/> and <see cref="Layout"/> give, in one pass:
+    /// lines are collapsed straight into the text, so no string or block object is made per line.
+    /// </summary>
+    internal static (string Text, BlockSpan[] Layout) RenderPlainText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (string.Empty, []);
+        // A line adds at most a two-character separator, so three times the input always fits.
+        var buffer = ArrayPool<char>.Shared.Rent(3 * text.Length + 4);
+        var layout = new List<BlockSpan>();
+        var length = 0;
+        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        {
+            var line = rawLine.Trim();
+            if (line.IsEmpty) continue;
+            var bullet = line.Length > 1 && line[0] is '•' or '-' or '*' or '·' or '–' && line[1] == ' ';
+            if (bullet) line = line[2..].TrimStart();
+            var kind = bullet ? BlockKind.Bullet : BlockKind.Paragraph;
+            var separator = layout.Count == 0 ? string.Empty : bullet && layout[^1].Kind == BlockKind.Bullet ? "\n" : "\n\n";
+            var prefix = bullet ? BulletPrefix : string.Empty;
+            var start = length + separator.Length + prefix.Length;
+            var written = CollapseInto(line, buffer.AsSpan(start));
+            if (written == 0) continue;
+            separator.CopyTo(buffer.AsSpan(length));
+            prefix.CopyTo(buffer.AsSpan(length + separator.Length));
+            layout.Add(new BlockSpan(kind, start, written));
+            length = start + written;
+        }
+        var result = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return (result, layout.ToArray());
     }
 
     internal static string CollapseWhitespace(string s) => IsAlreadyCollapsed(s) ? s : Collapse(s);
@@ -104,6 +138,14 @@ public static class TextBlocks
     private static string Collapse(ReadOnlySpan<char> s)
     {
         var rented = ArrayPool<char>.Shared.Rent(s.Length);
+        var result = new string(rented, 0, CollapseInto(s, rented));
+        ArrayPool<char>.Shared.Return(rented);
+        return result;
+    }
+
+    // Whitespace runs become one space, invisible and control characters go; returns the characters written.
+    private static int CollapseInto(ReadOnlySpan<char> s, Span<char> destination)
+    {
         var length = 0;
         var pendingSpace = false;
         foreach (var c in s)
@@ -113,13 +155,11 @@ public static class TextBlocks
                 pendingSpace = length > 0;
                 continue;
             }
-            if (pendingSpace) rented[length++] = ' ';
+            if (pendingSpace) destination[length++] = ' ';
             pendingSpace = false;
-            rented[length++] = c;
+            destination[length++] = c;
         }
-        var result = new string(rented, 0, length);
-        ArrayPool<char>.Shared.Return(rented);
-        return result;
+        return length;
     }
 
     // Most lines need no work; checking first keeps normalization allocation-free for them.
