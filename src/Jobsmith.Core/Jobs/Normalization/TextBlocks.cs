@@ -118,7 +118,10 @@ public static class TextBlocks
             var separator = layout.Count == 0 ? string.Empty : bullet && layout[^1].Kind == BlockKind.Bullet ? "\n" : "\n\n";
             var prefix = bullet ? BulletPrefix : string.Empty;
             var start = length + separator.Length + prefix.Length;
-            var written = CollapseInto(line, buffer.AsSpan(start));
+            // As CollapseWhitespace: a line that passes IsAlreadyCollapsed is kept exactly as it is.
+            var written = line.Length;
+            if (IsAlreadyCollapsed(line)) line.CopyTo(buffer.AsSpan(start));
+            else written = CollapseInto(line, buffer.AsSpan(start));
             if (written == 0) continue;
             separator.CopyTo(buffer.AsSpan(length));
             prefix.CopyTo(buffer.AsSpan(length + separator.Length));
