@@ -58,7 +58,7 @@ public sealed record ApplicationRoute(ApplicationType Type, string Rule)
 /// </summary>
 public sealed class PostingDescription
 {
-    private readonly IReadOnlyList<Normalization.TextBlock>? _blocks;
+    private readonly Normalization.BlockSpan[]? _layout;
     private string? _markdown;
 
     public PostingDescription(string text, string markdown)
@@ -69,15 +69,24 @@ public sealed class PostingDescription
 
     internal PostingDescription(IReadOnlyList<Normalization.TextBlock> blocks)
     {
-        _blocks = blocks;
         Text = Normalization.TextBlocks.RenderText(blocks);
+        _layout = Normalization.TextBlocks.Layout(blocks);
+    }
+
+    internal PostingDescription(string text, Normalization.BlockSpan[] layout)
+    {
+        Text = text;
+        _layout = layout;
     }
 
     public static PostingDescription Empty { get; } = new(string.Empty, string.Empty);
 
     public string Text { get; }
 
-    public string Markdown => _markdown ??= Normalization.TextBlocks.RenderMarkdown(_blocks ?? []);
+    /// <summary>Kinds and ranges in <see cref="Text"/> of the blocks it was rendered from (empty when built from text and Markdown).</summary>
+    internal ReadOnlySpan<Normalization.BlockSpan> Layout => _layout;
+
+    public string Markdown => _markdown ??= Normalization.TextBlocks.RenderMarkdown(Text, _layout ?? []);
 
     public override string ToString() => Text;
 }

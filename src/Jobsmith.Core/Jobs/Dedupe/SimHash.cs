@@ -15,17 +15,21 @@ public static class SimHash
 
     public static ulong Of(string text)
     {
-        var words = WordHashes(text);
-        if (words.Count == 0) return 0;
         Span<Vector256<int>> weights = stackalloc Vector256<int>[8];
         weights.Clear();
-        var n = Math.Max(1, words.Count - ShingleSize + 1);
-        for (var i = 0; i < n; i++)
+        // Shingles are hashed as the words stream past (a window of the last two word hashes), so no per-text
+        // list of word hashes is allocated. A text of one or two words is a single shingle of all its words.
+        ulong first = 0, second = 0;
+        var count = 0;
+        foreach (var word in new WordHashes(text))
         {
-            var h = words[i];
-            for (var j = 1; j < ShingleSize && i + j < words.Count; j++) h = Mix(h * 31 + words[i + j]);
-            for (var b = 0; b < 8; b++) weights[b] += ByteVotes[(int)((h >> (8 * b)) & 0xFF)];
+            if (count >= ShingleSize - 1) Vote(weights, Mix(Mix(first * 31 + second) * 31 + word));
+            (first, second) = (second, word);
+            count++;
         }
+        if (count == 0) return 0;
+        if (count == 1) Vote(weights, second);
+        else if (count == 2) Vote(weights, Mix(first * 31 + second));
         ulong fingerprint = 0;
         for (var b = 0; b < 8; b++)
         {
@@ -37,27 +41,46 @@ public static class SimHash
 
     public static int Distance(ulong a, ulong b) => System.Numerics.BitOperations.PopCount(a ^ b);
 
-    // Lower-cased letters/digits only; accents and punctuation don't distinguish two copies of a posting.
-    private static List<ulong> WordHashes(string text)
+    private static void Vote(Span<Vector256<int>> weights, ulong h)
     {
-        var result = new List<ulong>(text.Length / 6);
-        const ulong fnvOffset = 14695981039346656037UL, fnvPrime = 1099511628211UL;
-        var hash = fnvOffset;
-        var inWord = false;
-        foreach (var c in text)
+        for (var b = 0; b < 8; b++) weights[b] += ByteVotes[(int)((h >> (8 * b)) & 0xFF)];
+    }
+
+    /// <summary>
+    /// Hashes of the words of a text, lower-cased letters/digits only; accents and punctuation don't
+    /// distinguish two copies of a posting. A struct enumerator, so walking a text allocates nothing.
+    /// </summary>
+    private ref struct WordHashes(string text)
+    {
+        private const ulong FnvOffset = 14695981039346656037UL, FnvPrime = 1099511628211UL;
+        private int _position;
+
+        public ulong Current { get; private set; }
+
+        public readonly WordHashes GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (char.IsAsciiLetterOrDigit(c) || (c > 127 && char.IsLetterOrDigit(c)))
+            var hash = FnvOffset;
+            var inWord = false;
+            while (_position < text.Length)
             {
-                hash = (hash ^ (c <= 127 ? (char)(c | 0x20) : char.ToLowerInvariant(c))) * fnvPrime;
-                inWord = true;
-                continue;
+                var c = text[_position++];
+                if (char.IsAsciiLetterOrDigit(c) || (c > 127 && char.IsLetterOrDigit(c)))
+                {
+                    hash = (hash ^ (c <= 127 ? (char)(c | 0x20) : char.ToLowerInvariant(c))) * FnvPrime;
+                    inWord = true;
+                }
+                else if (inWord)
+                {
+                    Current = Mix(hash);
+                    return true;
+                }
             }
-            if (inWord) result.Add(Mix(hash));
-            hash = fnvOffset;
-            inWord = false;
+            if (!inWord) return false;
+            Current = Mix(hash);
+            return true;
         }
-        if (inWord) result.Add(Mix(hash));
-        return result;
     }
 
     private static Vector256<int>[] BuildByteVotes()

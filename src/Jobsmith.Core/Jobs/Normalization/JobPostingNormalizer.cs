@@ -16,15 +16,14 @@ public static class JobPostingNormalizer
         if (title.Length == 0) throw new PostingFormatException("posting has no title");
         if (title.Length > MaxTitleLength) title = title[..MaxTitleLength];
 
-        var blocks = !string.IsNullOrWhiteSpace(draft.DescriptionPlain)
-            ? TextBlocks.FromPlainText(draft.DescriptionPlain)
-            : HtmlText.ToBlocks(draft.DescriptionHtml);
-        var description = new PostingDescription(blocks);
+        var description = !string.IsNullOrWhiteSpace(draft.DescriptionPlain)
+            ? TextBlocks.FromPlain(draft.DescriptionPlain)
+            : new PostingDescription(HtmlText.ToBlocks(draft.DescriptionHtml));
         var locations = draft.Locations.Select(TextBlocks.CollapseWhitespace).Where(l => l.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var url = SafeUri(draft.Url);
         var applyUrl = SafeUri(draft.ApplyUrl) ?? url;
-        var requirements = draft.Requirements.Count > 0 ? draft.Requirements : Requirements.Extract(blocks);
+        var requirements = draft.Requirements.Count > 0 ? draft.Requirements : Requirements.Extract(description.Text, description.Layout);
 
         return new JobPosting
         {

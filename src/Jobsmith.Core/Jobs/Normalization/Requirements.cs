@@ -10,19 +10,23 @@ public static partial class Requirements
 {
     private const int MaxHeadingLength = 80;
 
-    public static IReadOnlyList<string> Extract(IReadOnlyList<TextBlock> blocks)
+    public static IReadOnlyList<string> Extract(IReadOnlyList<TextBlock> blocks) =>
+        Extract(TextBlocks.RenderText(blocks), TextBlocks.Layout(blocks));
+
+    // Over a description's text and layout, so only the requirement lines become strings.
+    internal static IReadOnlyList<string> Extract(string text, ReadOnlySpan<BlockSpan> layout)
     {
         var result = new List<string>();
         var inSection = false;
-        foreach (var block in blocks)
+        foreach (var block in layout)
         {
             if (block.Kind == BlockKind.Bullet)
             {
-                if (inSection) result.Add(block.Text);
+                if (inSection) result.Add(text.Substring(block.Start, block.Length));
                 continue;
             }
-            if (block.Text.Length <= MaxHeadingLength)
-                inSection = HeadingPattern().IsMatch(block.Text);
+            if (block.Length <= MaxHeadingLength)
+                inSection = HeadingPattern().IsMatch(text.AsSpan(block.Start, block.Length));
             else if (inSection)
                 inSection = false;
         }
