@@ -80,7 +80,17 @@ internal static partial class EntryHeaderClassifier
             AddCommaParts(pieces, line, local, piece.Value);
             return;
         }
-        pieces.Add(new HeaderPiece(piece, Classify(piece.Value)));
+        pieces.Add(Piece(piece, Classify(piece.Value)));
+    }
+
+    // "Phoenix, AZ 85006": the postcode is part of an address, not of the place's name.
+    private static HeaderPiece Piece(SourcedText text, HeaderRole role)
+    {
+        if (role != HeaderRole.Location) return new HeaderPiece(text, role);
+        var place = ContactPatterns.CityRegion().Match(text.Value).Groups["loc"];
+        if (!place.Success || place.Index + place.Length == text.Value.Length) return new HeaderPiece(text, role);
+        var value = text.Value[..(place.Index + place.Length)];
+        return new HeaderPiece(new SourcedText(value, text.Source with { End = text.Source.Start + value.Length }), role);
     }
 
     // Title first, then the employer; employment types ("part-time") are no piece of their own.
@@ -98,7 +108,7 @@ internal static partial class EntryHeaderClassifier
     private static void AddClassified(List<HeaderPiece> pieces, TextLine line, int start, int length, HeaderRole? role)
     {
         var piece = LineText.Take(line, start, length);
-        if (piece is not null && piece.Value.Any(char.IsLetter)) pieces.Add(new HeaderPiece(piece, role ?? Classify(piece.Value)));
+        if (piece is not null && piece.Value.Any(char.IsLetter)) pieces.Add(Piece(piece, role ?? Classify(piece.Value)));
     }
 
     private static bool IsTown(string text)

@@ -45,6 +45,8 @@ internal static class MentionFinder
                 }
             }
         }
+        foreach (var place in PlaceFinder.Find(sections))
+            if (known.Add(place.Value)) places.Add(place);
         // "Java Developer/Senior Systems Engineer" names two roles; each is a title of its own.
         var combined = resume.Experience.Select(e => e.Title).Append(resume.Headline).OfType<SourcedText>().Concat(titles).ToList();
         foreach (var title in combined)
