@@ -118,8 +118,12 @@ internal static partial class EntryHeaderClassifier
             && !TitleVocabulary.HasCompanyWord(text) && !TitleVocabulary.HasTitleWord(text);
     }
 
+    // "Acme Mechanics, Inc": a comma before a legal suffix belongs to the company name.
     private static List<int> CommaPositions(string text) =>
-        Enumerable.Range(0, text.Length).Where(i => text[i] == ',').ToList();
+        Enumerable.Range(0, text.Length).Where(i => text[i] == ',' && !LegalSuffix().IsMatch(text, i)).ToList();
+
+    [GeneratedRegex(@"\G,\s*(?i:inc|llc|l\.l\.c|ltd|limited|corp|co|llp|l\.p|lp|plc|gmbh|s\.a|pvt\.?\s*ltd)\.?(?![A-Za-z])")]
+    private static partial Regex LegalSuffix();
 
     [GeneratedRegex(@"\G\s*(?i:designation|title|position|role|job\s+title|company|employer|organi[sz]ation|client|present)\s*:\s*")]
     private static partial Regex FieldLabel();
@@ -139,6 +143,7 @@ internal static partial class EntryHeaderClassifier
     }
 
     // " - ", " | ", " at Acme", " @ ", tabs and parentheses separate pieces; commas do not ("Boston, MA" stays whole).
-    [GeneratedRegex(@"\s+[-–—|@•]\s+|\s*\|\s*|\t+|\s+at\s+(?=[A-Z])|\s*[()]\s*|\s-$")]
+    // The "(P)" of "Twist Mobile India (P) Ltd" is part of the company name, not a separator.
+    [GeneratedRegex(@"\s+[-–—|@•]\s+|\s*\|\s*|\t+|\s+at\s+(?=[A-Z])|\s*\((?!(?i:p|i|pvt)\)\s*(?i:ltd|limited))\s*|(?<!\((?i:p|i|pvt))\s*\)\s*|\s-$")]
     private static partial Regex Separator();
 }
