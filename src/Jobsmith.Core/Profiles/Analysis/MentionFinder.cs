@@ -29,6 +29,8 @@ internal static class MentionFinder
             var jobSection = section.Kind is ResumeSectionKind.Experience or ResumeSectionKind.Header;
             foreach (var line in section.Lines)
             {
+                foreach (var title in ProseTitleFinder.Find(line, IsTitle))
+                    if (known.Add(title.Value)) titles.Add(title);
                 var dates = DateRangeParser.FindRange(line.Text);
                 // Long lines qualify only when dated: an undated long line is a sentence, not an entry heading.
                 if (!LineRules.IsHeaderLike(line.Text, allowLong: false) && !(dates is not null && LineRules.IsHeaderLike(line.Text, allowLong: true)))
