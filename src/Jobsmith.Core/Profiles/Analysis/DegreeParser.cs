@@ -21,6 +21,14 @@ internal static partial class DegreeParser
         var statementLength = cut.Success ? cut.Index : rest.Length;
         var dates = DateRangeParser.FindSingle(rest[..statementLength]);
         if (dates is not null) statementLength = dates.Index;
+        // "B.E Anna University": a school named straight after the degree ends the statement.
+        SourcedText? school = null;
+        var inside = InstitutionRules.Name().Match(rest[..statementLength], match.Length);
+        if (inside.Success && inside.Index > match.Length)
+        {
+            school = LineText.Take(line, match.Index + inside.Index, inside.Length);
+            statementLength = inside.Index;
+        }
         var statement = LineText.Take(line, match.Index, statementLength);
         if (statement is null) return null;
 
@@ -28,9 +36,19 @@ internal static partial class DegreeParser
         var fieldAt = FieldStart().Match(text);
         var degree = fieldAt.Success ? LineText.Take(line, match.Index, fieldAt.Index) : statement;
         var field = fieldAt.Success ? LineText.Take(line, match.Index + fieldAt.Index + fieldAt.Length, statementLength - fieldAt.Index - fieldAt.Length) : null;
-        var institution = cut.Success ? InstitutionAfter(line, match.Index + cut.Index) : null;
+        // Indeed exports fill an empty field with a word of the degree ("Bachelor of Technology in Technology"): that is no field.
+        if (field is not null && degree is not null && IsEcho(field.Value, degree.Value))
+        {
+            statement = degree;
+            field = null;
+        }
+        var institution = school ?? (cut.Success ? InstitutionAfter(line, match.Index + cut.Index) : null);
         return new DegreeStatement(statement, degree ?? statement, field, institution);
     }
+
+    private static bool IsEcho(string field, string degree) =>
+        !field.Contains(' ', StringComparison.Ordinal) && field.Length >= 4
+        && degree.Contains(field[..4], StringComparison.OrdinalIgnoreCase);
 
     private static SourcedText? InstitutionAfter(TextLine line, int from)
     {

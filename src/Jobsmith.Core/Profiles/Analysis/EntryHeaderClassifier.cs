@@ -80,7 +80,17 @@ internal static partial class EntryHeaderClassifier
             AddCommaParts(pieces, line, local, piece.Value);
             return;
         }
-        pieces.Add(new HeaderPiece(piece, Classify(piece.Value)));
+        pieces.Add(Piece(piece, Classify(piece.Value)));
+    }
+
+    // "Phoenix, AZ 85006": the postcode is part of an address, not of the place's name.
+    private static HeaderPiece Piece(SourcedText text, HeaderRole role)
+    {
+        if (role != HeaderRole.Location) return new HeaderPiece(text, role);
+        var place = ContactPatterns.CityRegion().Match(text.Value).Groups["loc"];
+        if (!place.Success || place.Index + place.Length == text.Value.Length) return new HeaderPiece(text, role);
+        var value = text.Value[..(place.Index + place.Length)];
+        return new HeaderPiece(new SourcedText(value, text.Source with { End = text.Source.Start + value.Length }), role);
     }
 
     // Title first, then the employer; employment types ("part-time") are no piece of their own.
@@ -98,7 +108,7 @@ internal static partial class EntryHeaderClassifier
     private static void AddClassified(List<HeaderPiece> pieces, TextLine line, int start, int length, HeaderRole? role)
     {
         var piece = LineText.Take(line, start, length);
-        if (piece is not null && piece.Value.Any(char.IsLetter)) pieces.Add(new HeaderPiece(piece, role ?? Classify(piece.Value)));
+        if (piece is not null && piece.Value.Any(char.IsLetter)) pieces.Add(Piece(piece, role ?? Classify(piece.Value)));
     }
 
     private static bool IsTown(string text)
@@ -108,8 +118,12 @@ internal static partial class EntryHeaderClassifier
             && !TitleVocabulary.HasCompanyWord(text) && !TitleVocabulary.HasTitleWord(text);
     }
 
+    // "Acme Mechanics, Inc": a comma before a legal suffix belongs to the company name.
     private static List<int> CommaPositions(string text) =>
-        Enumerable.Range(0, text.Length).Where(i => text[i] == ',').ToList();
+        Enumerable.Range(0, text.Length).Where(i => text[i] == ',' && !LegalSuffix().IsMatch(text, i)).ToList();
+
+    [GeneratedRegex(@"\G,\s*(?i:inc|llc|l\.l\.c|ltd|limited|corp|co|llp|l\.p|lp|plc|gmbh|s\.a|pvt\.?\s*ltd)\.?(?![A-Za-z])")]
+    private static partial Regex LegalSuffix();
 
     [GeneratedRegex(@"\G\s*(?i:designation|title|position|role|job\s+title|company|employer|organi[sz]ation|client|present)\s*:\s*")]
     private static partial Regex FieldLabel();
@@ -129,6 +143,7 @@ internal static partial class EntryHeaderClassifier
     }
 
     // " - ", " | ", " at Acme", " @ ", tabs and parentheses separate pieces; commas do not ("Boston, MA" stays whole).
-    [GeneratedRegex(@"\s+[-–—|@•]\s+|\s*\|\s*|\t+|\s+at\s+(?=[A-Z])|\s*[()]\s*|\s-$")]
+    // The "(P)" of "Twist Mobile India (P) Ltd" is part of the company name, not a separator.
+    [GeneratedRegex(@"\s+[-–—|@•]\s+|\s*\|\s*|\t+|\s+at\s+(?=[A-Z])|\s*\((?!(?i:p|i|pvt)\)\s*(?i:ltd|limited))\s*|(?<!\((?i:p|i|pvt))\s*\)\s*|\s-$")]
     private static partial Regex Separator();
 }

@@ -29,6 +29,8 @@ internal static class MentionFinder
             var jobSection = section.Kind is ResumeSectionKind.Experience or ResumeSectionKind.Header;
             foreach (var line in section.Lines)
             {
+                foreach (var title in ProseTitleFinder.Find(line, IsTitle))
+                    if (known.Add(title.Value)) titles.Add(title);
                 var dates = DateRangeParser.FindRange(line.Text);
                 // Long lines qualify only when dated: an undated long line is a sentence, not an entry heading.
                 if (!LineRules.IsHeaderLike(line.Text, allowLong: false) && !(dates is not null && LineRules.IsHeaderLike(line.Text, allowLong: true)))
@@ -45,6 +47,8 @@ internal static class MentionFinder
                 }
             }
         }
+        foreach (var place in PlaceFinder.Find(sections))
+            if (known.Add(place.Value)) places.Add(place);
         // "Java Developer/Senior Systems Engineer" names two roles; each is a title of its own.
         var combined = resume.Experience.Select(e => e.Title).Append(resume.Headline).OfType<SourcedText>().Concat(titles).ToList();
         foreach (var title in combined)

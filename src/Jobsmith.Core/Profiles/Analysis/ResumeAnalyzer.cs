@@ -12,7 +12,7 @@ public sealed class ResumeAnalyzer(TimeProvider timeProvider)
         var contact = ContactExtractor.Extract(text, sections);
         var experience = sections.Where(s => s.Kind == ResumeSectionKind.Experience).SelectMany(ExperienceExtractor.Extract).ToList();
         var education = sections.Where(s => s.Kind == ResumeSectionKind.Education).SelectMany(EducationExtractor.Extract)
-            .Concat(sections.Where(s => s.Kind is ResumeSectionKind.Header or ResumeSectionKind.Summary or ResumeSectionKind.Other)
+            .Concat(sections.Where(s => s.Kind is ResumeSectionKind.Header or ResumeSectionKind.Summary or ResumeSectionKind.Other or ResumeSectionKind.Certifications)
                 .SelectMany(EducationExtractor.Extract).Where(e => e.Degree is not null)).ToList();
         var resume = new ParsedResume(text, contact, sections.Select(s => s.Section).ToList(), experience, education,
             SkillNormalizer.Normalize(text, SkillPhraseExtractor.Extract(text, sections)))

@@ -32,7 +32,16 @@ internal static class SectionDetector
         var trimmed = line.Trim();
         // A heading is no sentence: a final period ("Excellent management skills.") rules it out.
         if (trimmed.Length is 0 or > MaxHeadingLength || trimmed.Any(char.IsDigit) || trimmed.EndsWith('.')) return null;
-        return SectionVocabulary.Classify(Normalize(trimmed));
+        var normalized = Normalize(trimmed);
+        return SectionVocabulary.Classify(normalized) ?? SpacedOut(normalized);
+    }
+
+    // Designed resumes letter-space their headings ("E D U C AT IO N"); mostly one- and two-letter pieces give it away.
+    private static ResumeSectionKind? SpacedOut(string normalized)
+    {
+        var pieces = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (pieces.Length < 4 || pieces.Count(p => p.Length <= 2) * 4 < pieces.Length * 3) return null;
+        return SectionVocabulary.ClassifyJoined(string.Concat(pieces));
     }
 
     private static string Normalize(string heading)

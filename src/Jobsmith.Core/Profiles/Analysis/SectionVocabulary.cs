@@ -52,6 +52,12 @@ internal static class SectionVocabulary
         return null;
     }
 
+    private static readonly Dictionary<string, ResumeSectionKind> Joined =
+        Exact.GroupBy(e => e.Key.Replace(" ", "", StringComparison.Ordinal)).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
+    /// <summary>A heading whose letters were spaced apart, compared with its spaces removed ("workexperience").</summary>
+    public static ResumeSectionKind? ClassifyJoined(string joined) => Joined.TryGetValue(joined, out var kind) ? kind : null;
+
     /// <summary>Headings vary in their filler words ("Skills and Abilities", "My Projects"); compare without them.</summary>
     public static string DropFillers(string normalized) =>
         string.Join(' ', normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("and" or "of" or "my" or "the")));
