@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Jobsmith.Core.Agents;
+using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Profiles.Preferences;
 using Jobsmith.Core.Profiles.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Jobsmith.Core.Matching.Store;
 
@@ -18,7 +22,9 @@ public sealed record MatchRun(Guid RunId, IReadOnlyList<MatchView> Matches, int 
 /// </summary>
 public sealed class MatchRunner(
     AppDbContext db, ProfileStore profiles, PreferencesService preferences, StoredPostingReader postings,
-    LearnedWeights learned, MatchingVectors vectors, EventPublisher events, ProfileReadiness readiness, TimeProvider clock)
+    LearnedWeights learned, MatchingVectors vectors, EventPublisher events, ProfileReadiness readiness, TimeProvider clock,
+    IOptions<MatchingOptions> options, ILoggerFactory loggers,
+    IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, IChatClient? chat = null)
 {
     public const int MaxTop = 100;
 
@@ -38,9 +44,12 @@ public sealed class MatchRunner(
         var ids = open.ToDictionary(p => p.Posting.Key, p => p.Id, StringComparer.Ordinal);
         var exclude = open.Where(p => shown.Contains(p.Id)).Select(p => p.Posting.Key).ToHashSet(StringComparer.Ordinal);
 
-        var index = PostingIndex.Build([.. open.Select(p => p.Posting)], vectors.Sif);
+        var index = await BuildIndexAsync([.. open.Select(p => p.Posting)], cancellationToken);
         var matcher = new Matcher(await learned.CurrentAsync(userId, cancellationToken));
-        var outcome = matcher.Rank(profile, CandidateMatchInputs.Preferences(stated, new HashSet<string>(StringComparer.Ordinal)), index, topN, exclude);
+        // With a chat provider configured the model re-orders the top K (D3); any failure keeps the matcher's order.
+        var reranker = chat is null ? null : new LlmReranker(chat, loggers.CreateLogger<LlmReranker>(), options.Value.RerankTopK);
+        var outcome = await matcher.RankAsync(profile, CandidateMatchInputs.Preferences(stated, new HashSet<string>(StringComparer.Ordinal)),
+            index, topN, exclude, reranker, cancellationToken);
 
         var now = clock.GetUtcNow();
         var runId = Guid.CreateVersion7(now);
@@ -61,5 +70,20 @@ public sealed class MatchRunner(
 
         var views = outcome.Results.Zip(rows, (r, row) => MatchView.From(row, r.Posting.ExternalId, r.Posting.Title, r.Posting.Company, null)).ToArray();
         return new MatchRun(runId, views, outcome.Considered);
+    }
+
+    // Neural embeddings when an endpoint is configured (D3); if it is down, the local GloVe vectors (L5).
+    private async Task<PostingIndex> BuildIndexAsync(IReadOnlyList<Jobs.JobPosting> postings, CancellationToken cancellationToken)
+    {
+        if (embeddings is null) return PostingIndex.Build(postings, vectors.Sif);
+        try
+        {
+            return await PostingIndex.BuildAsync(postings, embeddings, cancellationToken);
+        }
+        catch (AiProviderException ex)
+        {
+            loggers.CreateLogger<MatchRunner>().LogWarning(ex, "Embedding endpoint failed; ranking with local word vectors instead");
+            return PostingIndex.Build(postings, vectors.Sif);
+        }
     }
 }

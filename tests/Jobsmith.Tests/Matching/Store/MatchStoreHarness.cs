@@ -57,10 +57,14 @@ internal sealed class MatchStoreHarness : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public static async Task<MatchStoreHarness> CreateAsync(string provider)
+    public static async Task<MatchStoreHarness> CreateAsync(string provider, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var host = TestHost.Build(database, role: "Web", s => s.Configure<MatchingOptions>(o => o.VectorsSource = Path.Combine(database.Folder, "no-vectors.json")));
+        var host = TestHost.Build(database, role: "Web", s =>
+        {
+            s.Configure<MatchingOptions>(o => o.VectorsSource = Path.Combine(database.Folder, "no-vectors.json"));
+            services?.Invoke(s);
+        });
         var harness = new MatchStoreHarness(database, host);
         await harness.InScopeAsync(async sp =>
         {
