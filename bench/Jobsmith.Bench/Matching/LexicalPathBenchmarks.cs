@@ -136,11 +136,15 @@ public class LexicalPathBenchmarks
                 // Synthetic postings repeat (title, description) pairs every real.Length postings: compare contents too.
                 var ownContent = own.Select(i => i % real.Length).ToHashSet();
                 var ftsContent = fts.Select(i => i % real.Length).ToHashSet();
+                var ownDistinct = corpus.OwnRanked(new float[count]).Select(i => i % real.Length).Distinct().Take(Top).ToArray();
+                var ftsRanked = corpus.FtsRanked();
+                var ftsDistinct = ftsRanked.Select(i => i % real.Length).Distinct().Take(Top).ToArray();
                 Console.WriteLine($"// N={count:N0}: PostingIndex.Build (analysis + BM25) {indexSeconds:F1} s, BM25 alone {bm25Seconds:F1} s " +
                                   $"({bm25.EntryCount:N0} entries, {bm25.TermCount:N0} terms); FTS5 fill {fillSeconds:F1} s + optimize {optimizeSeconds:F1} s " +
                                   $"({bytes / (1024 * 1024)} MB of pages)");
                 Console.WriteLine($"// N={count:N0}: query {corpus.Query.Count} terms ({string.Join(" ", corpus.Query.Keys)}); top-{Top} overlap by posting " +
-                                  $"{own.Intersect(fts).Count()}/{Top}, by content {ownContent.Intersect(ftsContent).Count()}/{ownContent.Count} own vs {ftsContent.Count} FTS5 distinct");
+                                  $"{own.Intersect(fts).Count()}/{Top}, by content {ownContent.Intersect(ftsContent).Count()}/{ownContent.Count} own vs {ftsContent.Count} FTS5 distinct; " +
+                                  $"top-{Top} distinct contents overlap {ownDistinct.Intersect(ftsDistinct).Count()}/{Top}; the OR matches {ftsRanked.Count:N0} postings");
             }
             return corpus;
         }
@@ -161,6 +165,25 @@ public class LexicalPathBenchmarks
             var top = new int[heap.Count];
             for (var k = top.Length - 1; k >= 0; k--) top[k] = heap.Dequeue();
             return top;
+        }
+
+        /// <summary>Every scoring posting, best first (setup only, for the overlap of distinct contents).</summary>
+        public IEnumerable<int> OwnRanked(float[] scores)
+        {
+            Index.Lexical.Score(Query, scores);
+            return Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).ThenBy(i => i);
+        }
+
+        /// <summary>Every matching posting in FTS5 rank order (setup only).</summary>
+        public List<int> FtsRanked()
+        {
+            using var all = _connection.CreateCommand();
+            all.CommandText = "SELECT rowid FROM t WHERE t MATCH $q ORDER BY rank";
+            all.Parameters.AddWithValue("$q", _select.Parameters["$q"].Value);
+            var ranked = new List<int>();
+            using var reader = all.ExecuteReader();
+            while (reader.Read()) ranked.Add((int)reader.GetInt64(0));
+            return ranked;
         }
 
         /// <summary>FTS5 path: MATCH over the OR of the query terms, ORDER BY rank (bm25 3/2/1), LIMIT 20.</summary>
