@@ -23,14 +23,7 @@ public sealed class AdzunaSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) :
                 ("app_id", query.RequireCredential("app_id")), ("app_key", query.RequireCredential("app_key")),
                 ("what", query.Keywords), ("where", query.Location), ("results_per_page", "50"))), Descriptor), cancellationToken);
 
-    public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.Read(Kind, payload, root =>
-    {
-        var batch = new BatchBuilder(Kind);
-        var index = 0;
-        foreach (var job in JsonPayload.RequireArray(root, "results"))
-            batch.Add(JsonPayload.Locator(job, "id", ref index), () => Read(job));
-        return batch.Build();
-    });
+    public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.ReadArray(Kind, payload, "results", "id", Read);
 
     private static PostingDraft Read(JsonElement job)
     {

@@ -17,14 +17,7 @@ public sealed class ArbeitnowSource(SafeHttpFetcher fetcher, Uri? baseUrl = null
     public Task<SourceBatch> FetchAsync(JobSourceQuery query, CancellationToken cancellationToken) =>
         SourceFetch.FetchPagesAsync(fetcher, this, query, fullPage: 1, page => new FetchRequest(new Uri(_base, $"api/job-board-api?page={page}"), Descriptor), cancellationToken);
 
-    public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.Read(Kind, payload, root =>
-    {
-        var batch = new BatchBuilder(Kind);
-        var index = 0;
-        foreach (var job in JsonPayload.RequireArray(root, "data"))
-            batch.Add(JsonPayload.Locator(job, "slug", ref index), () => Read(job));
-        return batch.Build();
-    });
+    public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.ReadArray(Kind, payload, "data", "slug", Read);
 
     private static PostingDraft Read(JsonElement job)
     {

@@ -25,14 +25,7 @@ public sealed class JoobleSource(SafeHttpFetcher fetcher, Uri? baseUrl = null) :
             }),
         }, cancellationToken);
 
-    public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.Read(Kind, payload, root =>
-    {
-        var batch = new BatchBuilder(Kind);
-        var index = 0;
-        foreach (var job in JsonPayload.RequireArray(root, "jobs"))
-            batch.Add(JsonPayload.Locator(job, "id", ref index), () => Read(job));
-        return batch.Build();
-    });
+    public SourceBatch Parse(string payload, Uri? origin) => JsonPayload.ReadArray(Kind, payload, "jobs", "id", Read);
 
     private static PostingDraft Read(JsonElement job)
     {

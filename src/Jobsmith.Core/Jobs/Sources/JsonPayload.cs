@@ -35,6 +35,20 @@ internal static class JsonPayload
         }
     }
 
+    /// <summary>
+    /// The common shape "an object with one array of job records": each record is read on its own, so a bad
+    /// record is rejected with its id (or position) while the rest of the response still ingests.
+    /// </summary>
+    public static SourceBatch ReadArray(string sourceKind, string payload, string arrayName, string idField, Func<JsonElement, PostingDraft> readJob) =>
+        Read(sourceKind, payload, root =>
+        {
+            var batch = new BatchBuilder(sourceKind);
+            var index = 0;
+            foreach (var job in RequireArray(root, arrayName))
+                batch.Add(Locator(job, idField, ref index), () => readJob(job));
+            return batch.Build();
+        });
+
     /// <summary>The root's array under <paramref name="name"/>, or a shape error naming what was found.</summary>
     public static IEnumerable<JsonElement> RequireArray(JsonElement root, string name) => root.Field(name) switch
     {
