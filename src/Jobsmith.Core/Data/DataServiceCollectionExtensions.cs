@@ -13,11 +13,16 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqlitePragmaInterceptor>();
+        // Resolved once: a DbContext is created per request, and resolving touches the file system for SQLite.
+        services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return new ResolvedDatabase(database.Provider, DatabaseConnection.Resolve(database, sp.GetRequiredService<IOptions<JobsmithOptions>>().Value));
+        });
         services.AddDbContext<AppDbContext>((provider, options) =>
         {
-            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connection = DatabaseConnection.Resolve(database, provider.GetRequiredService<IOptions<JobsmithOptions>>().Value);
-            Configure(options, database.Provider, connection, provider.GetRequiredService<SqlitePragmaInterceptor>());
+            var database = provider.GetRequiredService<ResolvedDatabase>();
+            Configure(options, database.Provider, database.ConnectionString, provider.GetRequiredService<SqlitePragmaInterceptor>());
             // Features hook into saves (e.g. the event dispatcher) by registering interceptors; Data stays unaware of them.
             options.AddInterceptors(provider.GetServices<IInterceptor>());
         });

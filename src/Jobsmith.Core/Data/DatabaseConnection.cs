@@ -3,6 +3,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Jobsmith.Core.Data;
 
+/// <summary>The connection string in force, resolved once per process (every DbContext and listener reuses it).</summary>
+public sealed record ResolvedDatabase(string Provider, string ConnectionString);
+
 /// <summary>Turns the options into a concrete connection string (and makes the SQLite folder exist).</summary>
 public static class DatabaseConnection
 {

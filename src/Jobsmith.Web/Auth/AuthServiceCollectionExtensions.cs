@@ -32,7 +32,7 @@ public static class AuthServiceCollectionExtensions
                     : Policies.Cookie)
             .AddCookie(Policies.Cookie, o =>
             {
-                o.Cookie.Name = "jobsmith.auth";
+                o.Cookie.Name = Policies.CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -13,7 +13,7 @@ internal sealed class CookieCsrfFilter(IAntiforgery antiforgery) : IEndpointFilt
         var http = context.HttpContext;
         var unsafeMethod = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
         var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        var hasCookie = http.Request.Cookies.ContainsKey("jobsmith.auth");
+        var hasCookie = http.Request.Cookies.ContainsKey(Policies.CookieName);
         if (unsafeMethod && !bearer && hasCookie && !await antiforgery.IsRequestValidAsync(http))
             return TypedResults.Problem("Missing or invalid antiforgery token.", statusCode: StatusCodes.Status400BadRequest, title: "CSRF check failed");
         return await next(context);

@@ -10,6 +10,7 @@ public static class Policies
     public const string Scheme = "jobsmith";
     public const string Cookie = "cookie";
     public const string Bearer = "bearer";
+    public const string CookieName = "jobsmith.auth";
 
     internal static readonly (string Policy, string Role)[] ByRole =
         [(Admin, Roles.Admin), (Candidate, Roles.Candidate), (HumanAgent, Roles.HumanAgent)];

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Jobsmith.Core.Data;
-using Jobsmith.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Jobsmith.Core.Notifications.Realtime;
@@ -11,13 +9,13 @@ namespace Jobsmith.Core.Notifications.Realtime;
 internal sealed record RealtimeEnvelope(string UserId, RealtimeMessage Message);
 
 /// <summary>Publishes with NOTIFY so every node's listener (including this one) pushes to its own streams.</summary>
-internal sealed class PostgresRealtimePublisher(IOptions<DatabaseOptions> database, IOptions<JobsmithOptions> jobsmith) : IRealtimePublisher
+internal sealed class PostgresRealtimePublisher(ResolvedDatabase database) : IRealtimePublisher
 {
     public const string Channel = "jobsmith_realtime";
 
     public async Task PublishAsync(string userId, RealtimeMessage message, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(DatabaseConnection.Resolve(database.Value, jobsmith.Value));
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
         command.Parameters.AddWithValue("channel", Channel);
@@ -29,8 +27,7 @@ internal sealed class PostgresRealtimePublisher(IOptions<DatabaseOptions> databa
 /// <summary>Keeps one LISTEN connection open and forwards what arrives to this node's broker; reconnects after failures.</summary>
 internal sealed class PostgresRealtimeListener(
     RealtimeBroker broker,
-    IOptions<DatabaseOptions> database,
-    IOptions<JobsmithOptions> jobsmith,
+    ResolvedDatabase database,
     TimeProvider clock,
     ILogger<PostgresRealtimeListener> logger) : BackgroundService
 {
@@ -40,7 +37,7 @@ internal sealed class PostgresRealtimeListener(
         {
             try
             {
-                await using var connection = new NpgsqlConnection(DatabaseConnection.Resolve(database.Value, jobsmith.Value));
+                await using var connection = new NpgsqlConnection(database.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => Forward(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {PostgresRealtimePublisher.Channel}", connection))
