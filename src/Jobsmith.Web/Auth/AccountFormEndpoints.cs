@@ -53,7 +53,7 @@ public static class AccountFormEndpoints
         }
         catch (AccountException ex)
         {
-            return Results.LocalRedirect($"/register?error={Uri.EscapeDataString(ex.Message)}&email={Uri.EscapeDataString(email ?? "")}");
+            return Results.LocalRedirect($"/register?error={Uri.EscapeDataString(ex.Message)}&email={Uri.EscapeDataString(email ?? "")}&displayName={Uri.EscapeDataString(displayName ?? "")}");
         }
     }
 
