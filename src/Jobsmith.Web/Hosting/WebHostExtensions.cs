@@ -2,6 +2,7 @@ using Jobsmith.Core.Hosting;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
+using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
 
@@ -79,6 +80,7 @@ public static class WebHostExtensions
         app.MapOnboardingFormEndpoints();
         app.MapJobFormEndpoints();
         app.MapMatchFormEndpoints();
+        app.MapJobAddFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -16,6 +16,7 @@ public static class JobLabels
         ["principal"] = "Principal", ["lead"] = "Lead", ["manager"] = "Manager", ["director"] = "Director", ["executive"] = "Executive",
         ["easyapply"] = "Easy apply", ["form"] = "Application form", ["email"] = "By email", ["complex"] = "Complex application",
         ["open"] = "Open", ["closed"] = "Closed",
+        ["remoteok"] = "RemoteOK", ["jsonld"] = "Career pages (JSON-LD)", ["rss"] = "RSS feeds", ["linkedin"] = "LinkedIn", ["smartrecruiters"] = "SmartRecruiters",
     };
 
     /// <summary>The label for any of the posting enums, or "" for unknown/empty values.</summary>

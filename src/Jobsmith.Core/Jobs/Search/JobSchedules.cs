@@ -19,8 +19,7 @@ public sealed class JobSchedules(ISchedulerFactory schedulers, TimeProvider cloc
         ScheduleAsync(SourceKey(kind), SourceJob(kind), intervalMinutes, cancellationToken);
 
     public Task ScheduleSearchAsync(Guid id, int? intervalMinutes, CancellationToken cancellationToken) =>
-        ScheduleAsync(SearchKey(id), JobBuilder.Create<JobSearchRunJob>().WithIdentity(SearchKey(id)).UsingJobData(JobSearchRunJob.SearchIdKey, id.ToString())
-            .StoreDurably().RequestRecovery().Build(), intervalMinutes, cancellationToken);
+        ScheduleAsync(SearchKey(id), SearchJob(id), intervalMinutes, cancellationToken);
 
     /// <summary>Queues one run now, whether or not the source is on a schedule.</summary>
     public async Task RunSourceNowAsync(string kind, CancellationToken cancellationToken)
@@ -29,6 +28,16 @@ public sealed class JobSchedules(ISchedulerFactory schedulers, TimeProvider cloc
         var key = SourceKey(kind);
         if (!await scheduler.Exists(key, cancellationToken))
             await scheduler.AddJob(SourceJob(kind), AddJobOptions.Replacing, cancellationToken);
+        await scheduler.TriggerJob(key, cancellationToken);
+    }
+
+    /// <summary>Queues one run of a candidate's search now, keeping its schedule.</summary>
+    public async Task RunSearchNowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var key = SearchKey(id);
+        if (!await scheduler.Exists(key, cancellationToken))
+            await scheduler.AddJob(SearchJob(id), AddJobOptions.Replacing, cancellationToken);
         await scheduler.TriggerJob(key, cancellationToken);
     }
 
@@ -46,6 +55,9 @@ public sealed class JobSchedules(ISchedulerFactory schedulers, TimeProvider cloc
             .Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
     }
+
+    private static IJobDetail SearchJob(Guid id) =>
+        JobBuilder.Create<JobSearchRunJob>().WithIdentity(SearchKey(id)).UsingJobData(JobSearchRunJob.SearchIdKey, id.ToString()).StoreDurably().RequestRecovery().Build();
 
     private static IJobDetail SourceJob(string kind) =>
         JobBuilder.Create<SourceRunJob>().WithIdentity(SourceKey(kind)).UsingJobData(SourceRunJob.KindKey, kind).StoreDurably().RequestRecovery().Build();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Jobs.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jobsmith.Core.Jobs.Search;
@@ -63,6 +64,18 @@ public sealed class JobSearchService(AppDbContext db, JobSourceCatalog catalog, 
         await schedules.ScheduleSearchAsync(id, null, cancellationToken);
         return true;
     }
+
+    /// <summary>Queues a run of the candidate's own search now; false when it is not theirs or does not exist.</summary>
+    public async Task<bool> RunNowAsync(string userId, Guid id, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<JobSearch>().AnyAsync(s => s.Id == id && s.UserId == userId, cancellationToken)) return false;
+        await schedules.RunSearchNowAsync(id, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The sources a search can run against: all but the file and paste importers, which have nothing to query.</summary>
+    public IReadOnlyList<SourceDescriptor> SearchableSources =>
+        [.. catalog.Descriptors.Where(d => d.Kind is not (CsvFileSource.Kind or PasteSource.Kind or JsonResumeJobSource.Kind))];
 
     internal static IReadOnlyList<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
 
