@@ -13,6 +13,8 @@ public static class MatchingStoreServiceCollectionExtensions
         services.AddScoped<LearnedWeights>();
         services.AddScoped<MatchRunner>();
         services.AddScoped<MatchQueries>();
+        services.AddScoped<MatchList>();
+        services.AddScoped<MatchTriage>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<FeedbackOptimizer>();
         services.AddScoped<PreferenceUndo>();

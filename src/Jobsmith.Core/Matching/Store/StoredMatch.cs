@@ -19,6 +19,12 @@ public sealed class StoredMatch
     public string FeaturesJson { get; set; } = "{}";
     public Guid RunId { get; set; }
     public DateTime ShownAt { get; set; }
+
+    /// <summary>When the candidate kept it for later (the "saved" list); null when not saved.</summary>
+    public DateTime? SavedAt { get; set; }
+
+    /// <summary>When the candidate hid it from the workspace; dismissed matches stay so the job is never shown again.</summary>
+    public DateTime? DismissedAt { get; set; }
 }
 
 internal sealed class StoredMatchConfiguration : IEntityTypeConfiguration<StoredMatch>
@@ -31,5 +37,6 @@ internal sealed class StoredMatchConfiguration : IEntityTypeConfiguration<Stored
         builder.HasOne<StoredPosting>().WithMany().HasForeignKey(m => m.PostingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.UserId, m.PostingId }).IsUnique();
         builder.HasIndex(m => m.PostingId);
+        builder.HasIndex(m => new { m.UserId, m.Score });
     }
 }

@@ -47,6 +47,17 @@
     yes.focus();
   }
 
+  // Long form posts (a match run) say they are working and cannot be sent twice by a double-click.
+  document.querySelectorAll("form[data-busy]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("button[type=submit]").forEach(function (button) {
+        button.disabled = true;
+        button.setAttribute("aria-busy", "true");
+        button.textContent = form.getAttribute("data-busy");
+      });
+    });
+  });
+
   var live = document.getElementById("live-notifications");
   var csrf = live && live.getAttribute("data-csrf");
   document.body.addEventListener("htmx:configRequest", function (evt) {

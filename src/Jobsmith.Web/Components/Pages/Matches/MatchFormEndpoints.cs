@@ -30,17 +30,29 @@ public static class MatchFormEndpoints
             }
         });
         matches.MapPost("/feedback", async ([FromForm] string? postingId, [FromForm] string? thumbs, [FromForm] string? reason, [FromForm] string? comment,
-            FeedbackService feedback, ClaimsPrincipal user, CancellationToken ct) =>
+            [FromForm] string? returnUrl, FeedbackService feedback, ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (new FeedbackRequest(postingId, thumbs, reason, comment).Parse(out var errors) is not { } parsed) return Back(errors.First().Value[0]);
             return await feedback.GiveAsync(user.UserId(), parsed.PostingId, parsed.ThumbsUp, parsed.Reason, parsed.Comment, ct) is null
                 ? Results.NotFound()
-                : Results.LocalRedirect($"/matches#m-{parsed.PostingId}");
+                : Results.LocalRedirect(Return(returnUrl, parsed.PostingId));
+        });
+        matches.MapPost("/triage", async ([FromForm] Guid? postingId, [FromForm] string? action, [FromForm] string? returnUrl,
+            MatchTriage triage, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (postingId is not { } id || !MatchTriage.IsAction(action)) return Back("Choose save, dismiss or restore for a match.");
+            return await triage.ApplyAsync(user.UserId(), id, action!, ct) ? Results.LocalRedirect(Return(returnUrl, id)) : Results.NotFound();
         });
         matches.MapPost("/updates/{id:guid}/undo", async (Guid id, PreferenceUndo undo, ClaimsPrincipal user, CancellationToken ct) =>
             await undo.UndoAsync(user.UserId(), id, ct) is null ? Results.NotFound() : Results.LocalRedirect("/matches#learned"));
         return app;
     }
+
+    // Back to the same view of the workspace with the match still selected; only our own /matches page is a target.
+    private static string Return(string? returnUrl, Guid postingId) =>
+        returnUrl is { } url && url.StartsWith("/matches?", StringComparison.Ordinal) && !url.Contains("//", StringComparison.Ordinal)
+            ? url + "#detail"
+            : $"/matches?view=all&id={postingId}#detail";
 
     private static IResult Back(string error) => Results.LocalRedirect($"/matches?error={Uri.EscapeDataString(error)}");
 }
