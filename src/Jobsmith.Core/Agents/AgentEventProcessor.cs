@@ -60,25 +60,42 @@ public sealed class AgentEventProcessor(
         task.Error = null;
         await db.SaveChangesAsync(cancellationToken);
 
-        try
+        // The handler's effects and the task's completion commit together: a crash in between rolls both back, so the
+        // retry does the work once instead of repeating effects that were already saved (R1).
+        Exception? failure = null;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var outcome = await features.IsEnabledAsync(FeatureFlagCatalog.AgentFlag(handler.AgentName))
-                ? await handler.HandleAsync(agentEvent, cancellationToken)
-                : new AgentOutcome("skipped: this agent is switched off by its feature flag");
-            task.Output = outcome.Output;
-            task.InputTokens += outcome.InputTokens;
-            task.OutputTokens += outcome.OutputTokens;
-            task.Status = AgentTaskStatus.Completed;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Agent {Agent} failed on event {EventId} ({EventType})", handler.AgentName, agentEvent.Id, agentEvent.Type);
-            task.Status = AgentTaskStatus.Failed;
-            task.Error = Truncate($"{ex.GetType().Name}: {ex.Message}", 4000);
+            try
+            {
+                var outcome = await features.IsEnabledAsync(FeatureFlagCatalog.AgentFlag(handler.AgentName))
+                    ? await handler.HandleAsync(agentEvent, cancellationToken)
+                    : new AgentOutcome("skipped: this agent is switched off by its feature flag");
+                task.Output = outcome.Output;
+                task.InputTokens += outcome.InputTokens;
+                task.OutputTokens += outcome.OutputTokens;
+                task.Status = AgentTaskStatus.Completed;
+                task.CompletedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                failure = ex;
+            }
         }
 
-        task.CompletedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        if (failure is not null)
+        {
+            logger.LogWarning(failure, "Agent {Agent} failed on event {EventId} ({EventType})", handler.AgentName, agentEvent.Id, agentEvent.Type);
+            // What the handler staged or saved was rolled back: forget it, keep only the event and its task.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != task && e.Entity != agentEvent).ToList())
+                entry.State = EntityState.Detached;
+            task.Status = AgentTaskStatus.Failed;
+            task.Error = Truncate($"{failure.GetType().Name}: {failure.Message}", 4000);
+            task.CompletedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return task.Status == AgentTaskStatus.Failed ? Truncate($"{handler.AgentName}: {task.Error}", 2000) : null;
     }
 

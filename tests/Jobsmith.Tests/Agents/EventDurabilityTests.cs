@@ -87,6 +87,67 @@ public sealed class EventDurabilityTests
         Assert.Equal(5, agent.Calls);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_handler_that_dies_after_its_effect_does_not_repeat_the_effect_on_retry(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var calls = new CallCounter();
+        using var host = TestHost.Build(database, services: s =>
+        {
+            s.AddSingleton(calls);
+            s.AddScoped<IAgent, CrashAfterEffectAgent>();
+        });
+        await host.StartAsync();
+        string userId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<AccountService>().RegisterAsync($"crash-{provider}@example.com", "a-long-password-1", null, default)).Id;
+            scope.ServiceProvider.GetRequiredService<EventPublisher>().Publish("test.crash-after-effect", userId, new { n = 1 });
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        }
+
+        await TestHost.WaitUntilAsync(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AgentEvent>()
+                .AnyAsync(e => e.Type == "test.crash-after-effect" && e.ProcessedAt != null);
+        }, TimeSpan.FromSeconds(30), "the event to be processed after one failed attempt");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(2, calls.Value);
+            // The first attempt's notification was saved, then the handler died: it must not survive next to the retry's.
+            Assert.Equal(1, await db.Set<Notification>().CountAsync(n => n.UserId == userId && n.Type == "test"));
+        }
+        await host.StopAsync();
+    }
+
+    private sealed class CallCounter
+    {
+        private int _value;
+
+        public int Value => _value;
+
+        public int Next() => Interlocked.Increment(ref _value);
+    }
+
+    // Saves its effect, then dies the first time — a crash between the effect and the task's completion.
+    private sealed class CrashAfterEffectAgent(NotificationCenter notifications, CallCounter calls) : IAgent
+    {
+        public string AgentName => "orchestrator";
+
+        public bool Accepts(string eventType) => eventType == "test.crash-after-effect";
+
+        public async Task<AgentOutcome> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
+        {
+            var call = calls.Next();
+            await notifications.NotifyAsync(agentEvent.UserId!, "test", "Effect", $"attempt {call}", cancellationToken);
+            if (call == 1) throw new InvalidOperationException("died after the effect");
+            return new AgentOutcome("done");
+        }
+    }
+
     private sealed class FailingAgent : IAgent
     {
         private int _calls;

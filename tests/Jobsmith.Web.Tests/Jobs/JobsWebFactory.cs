@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobsmith.Web.Tests.Jobs;
 
-/// <summary>The real web app on a throw-away SQLite database, as a web node (no scheduler runs in-process).</summary>
+/// <summary>The real web app on a throw-away database (SQLite unless told), as a web node (no scheduler runs in-process).</summary>
 /// <remarks>
 /// The type argument only locates the web assembly: <c>Program</c> is ambiguous here because the CLI (referenced
 /// through the Core test project) has a top-level <c>Program</c> too.
@@ -18,9 +18,9 @@ public sealed class JobsWebFactory(TestDatabase database) : WebApplicationFactor
 {
     private sealed record TokenReply(string AccessToken);
 
-    public static async Task<JobsWebFactory> CreateAsync()
+    public static async Task<JobsWebFactory> CreateAsync(string provider = "sqlite")
     {
-        var factory = new JobsWebFactory(await TestDatabase.CreateAsync("sqlite"));
+        var factory = new JobsWebFactory(await TestDatabase.CreateAsync(provider));
         _ = factory.Server; // start, which migrates the schema
         return factory;
     }

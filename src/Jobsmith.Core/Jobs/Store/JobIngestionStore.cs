@@ -25,34 +25,40 @@ public sealed class JobIngestionStore(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = result.Batch;
         // The same source id twice in one batch is one job: the later copy wins and the earlier counts as a duplicate.
-        var unique = batch.Postings.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        var rows = await LoadAsync(unique, cancellationToken);
-        int added = 0, updated = 0;
-        foreach (var posting in unique)
+        // Sorted so parallel runs insert in the same order and cannot deadlock on each other's index entries.
+        var unique = batch.Postings.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        // A parallel run (a source run and a candidate's search) may insert the same new posting first; the unique
+        // (source, external id) index stops the second insert, and the retry re-reads and updates that row instead.
+        return await UniqueViolation.RetryAsync(db, async _ =>
         {
-            var key = posting.Key;
-            if (rows.TryGetValue(key, out var row))
+            var rows = await LoadAsync(unique, cancellationToken);
+            int added = 0, updated = 0;
+            foreach (var posting in unique)
             {
-                updated++;
-                if (row.Status == PostingStatus.Closed) Reopen(row);
+                var key = posting.Key;
+                if (rows.TryGetValue(key, out var row))
+                {
+                    updated++;
+                    if (row.Status == PostingStatus.Closed) Reopen(row);
+                }
+                else
+                {
+                    row = new StoredPosting { Id = Guid.CreateVersion7(clock.GetUtcNow()), FirstSeenAt = now };
+                    db.Set<StoredPosting>().Add(row);
+                    rows[key] = row;
+                    added++;
+                }
+                PostingMapper.Apply(row, posting, PostingMapper.Hash(posting), feed);
+                row.LastSeenAt = now;
             }
-            else
+            var duplicates = await LinkAsync(result.Groups, rows, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new ImportSummary(batch.Fetched, added, updated, duplicates, batch.Errors.Count, [.. batch.Errors.Select(e => e.ToString())])
             {
-                row = new StoredPosting { Id = Guid.CreateVersion7(clock.GetUtcNow()), FirstSeenAt = now };
-                db.Set<StoredPosting>().Add(row);
-                rows[key] = row;
-                added++;
-            }
-            PostingMapper.Apply(row, posting, PostingMapper.Hash(posting), feed);
-            row.LastSeenAt = now;
-        }
-        var duplicates = await LinkAsync(result.Groups, rows, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return new ImportSummary(batch.Fetched, added, updated, duplicates, batch.Errors.Count, [.. batch.Errors.Select(e => e.ToString())])
-        {
-            SeenIds = rows.Values.Select(r => r.Id).ToHashSet(),
-        };
+                SeenIds = rows.Values.Select(r => r.Id).ToHashSet(),
+            };
+        }, cancellationToken);
     }
 
     private static void Reopen(StoredPosting row)

@@ -64,11 +64,21 @@ public sealed class MatchRunner(
             RunId = runId,
             ShownAt = now.UtcDateTime,
         }).ToList();
-        db.Set<StoredMatch>().AddRange(rows);
-        events.Publish(EventTypes.JobMatchFound, userId, new { runId, postingIds = rows.Select(r => r.PostingId).ToArray() });
-        await db.SaveChangesAsync(cancellationToken);
+        // A parallel run for the same candidate (a double-click, two tabs) may store some of these postings first: the
+        // unique (user, posting) index stops the repeat, and this run re-reads what is shown and keeps only the rest.
+        var stored = await UniqueViolation.RetryAsync(db, async _ =>
+        {
+            var taken = (await db.Set<StoredMatch>().Where(m => m.UserId == userId).Select(m => m.PostingId).ToListAsync(cancellationToken)).ToHashSet();
+            // Inserted in one order by every run, so two runs never hold each other's index entries (no deadlock).
+            var fresh = rows.Where(r => !taken.Contains(r.PostingId)).OrderBy(r => r.PostingId).ToList();
+            db.Set<StoredMatch>().AddRange(fresh);
+            if (fresh.Count > 0) events.Publish(EventTypes.JobMatchFound, userId, new { runId, postingIds = fresh.Select(r => r.PostingId).ToArray() });
+            await db.SaveChangesAsync(cancellationToken);
+            return fresh.Select(r => r.Id).ToHashSet();
+        }, cancellationToken);
 
-        var views = outcome.Results.Zip(rows, (r, row) => MatchView.From(row, r.Posting.ExternalId, r.Posting.Title, r.Posting.Company, null)).ToArray();
+        var views = outcome.Results.Zip(rows, (r, row) => (r, row)).Where(x => stored.Contains(x.row.Id))
+            .Select(x => MatchView.From(x.row, x.r.Posting.ExternalId, x.r.Posting.Title, x.r.Posting.Company, null)).ToArray();
         return new MatchRun(runId, views, outcome.Considered);
     }
 

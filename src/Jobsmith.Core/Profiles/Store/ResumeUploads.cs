@@ -3,6 +3,7 @@ using Jobsmith.Core.Agents;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Hosting;
 using Jobsmith.Core.Profiles.Import;
+using Jobsmith.Core.Profiles.Model;
 using Jobsmith.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,10 +26,48 @@ public sealed class ResumeUploads(
         var now = clock.GetUtcNow();
         var displayName = Path.GetFileName(fileName.Replace('\\', '/'));
         if (displayName.Length > 200) displayName = displayName[^200..];
+        var versionId = Guid.CreateVersion7(now);
+        var storedPath = await WriteFileAsync(userId, versionId, displayName, content, cancellationToken);
+
+        // Parsing reads only the file, so it runs once; saving runs again if a parallel upload by the same user took
+        // the version number (or created the profile) first, re-reading what that upload wrote.
+        ParsedResume? parsed = null;
+        string? error = null;
+        try
+        {
+            parsed = await parser.ParseAsync(content, displayName, cancellationToken);
+        }
+        catch (ResumeImportException ex)
+        {
+            error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+        }
+
+        try
+        {
+            var version = await UniqueViolation.RetryAsync(db, async _ =>
+            {
+                var v = await StageAsync(userId, versionId, storedPath, content, displayName, contentType, parsed, error, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return v;
+            }, cancellationToken);
+            return new UploadOutcome(ResumeVersionView.Of(version), version.Error);
+        }
+        catch
+        {
+            // No row points at the file, so nothing could ever read or delete it: remove it with the failed upload.
+            File.Delete(options.Value.PathInData(storedPath));
+            throw;
+        }
+    }
+
+    // Adds the version, the profile's new facts and skills, the task record, event and audit entry to the context.
+    private async Task<ResumeVersion> StageAsync(string userId, Guid versionId, string storedPath, byte[] content, string displayName, string? contentType,
+        ParsedResume? parsed, string? error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var number = await db.Set<ResumeVersion>().Where(v => v.UserId == userId).MaxAsync(v => (int?)v.VersionNumber, cancellationToken) ?? 0;
         var version = new ResumeVersion
         {
-            Id = Guid.CreateVersion7(now),
+            Id = versionId,
             UserId = userId,
             VersionNumber = number + 1,
             OriginalFileName = displayName,
@@ -36,12 +75,10 @@ public sealed class ResumeUploads(
             SizeBytes = content.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             UploadedAt = now.UtcDateTime,
+            StoredPath = storedPath,
         };
-        version.StoredPath = await WriteFileAsync(userId, version.Id, displayName, content, cancellationToken);
-
-        try
+        if (parsed is not null)
         {
-            var parsed = await parser.ParseAsync(content, displayName, cancellationToken);
             tasks.Record("resume-analyzer", userId, new { versionId = version.Id, file = displayName }, now, new AgentOutcome(
                 $"{parsed.Experience.Count} jobs, {parsed.Education.Count} education entries, {parsed.Skills.Count} skills" + (parsed.Ai is null ? "" : $" ({parsed.Ai.PromptId})"),
                 (int)(parsed.Ai?.Usage.InputTokens ?? 0), (int)(parsed.Ai?.Usage.OutputTokens ?? 0)));
@@ -57,27 +94,17 @@ public sealed class ResumeUploads(
             if (parsed.TotalYearsOfExperience > 0) row.YearsOfExperience ??= Math.Round(parsed.TotalYearsOfExperience, 1);
             await skills.AddFromResumeAsync(userId, parsed.Skills.Select(s => s.Name.Value), cancellationToken);
         }
-        catch (ResumeImportException ex)
+        else
         {
             version.Status = ParseStatus.Failed;
-            version.Error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            version.Error = error;
             tasks.Record("resume-analyzer", userId, new { versionId = version.Id, file = displayName }, now, new AgentOutcome(null), version.Error);
         }
 
         db.Set<ResumeVersion>().Add(version);
         events.Publish(EventTypes.ResumeUploaded, userId, new { versionId = version.Id, version.VersionNumber, status = version.Status.ToString().ToLowerInvariant() });
         audit.Record("profile.resume_uploaded", userId, $"version {version.VersionNumber} ({version.Status})");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            // No row points at the file, so nothing could ever read or delete it: remove it with the failed upload.
-            File.Delete(options.Value.PathInData(version.StoredPath));
-            throw;
-        }
-        return new UploadOutcome(ResumeVersionView.Of(version), version.Error);
+        return version;
     }
 
     public async Task<IReadOnlyList<ResumeVersionView>> ListAsync(string userId, CancellationToken cancellationToken) =>
