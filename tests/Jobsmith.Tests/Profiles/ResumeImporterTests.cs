@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Jobsmith.Core.Profiles.Import;
 using Jobsmith.Tests.Profiles.Fixtures;
+using Jobsmith.Tests.TestSupport;
 
 namespace Jobsmith.Tests.Profiles;
 
@@ -153,5 +154,5 @@ internal static class PopplerCheck
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Any(dir => File.Exists(Path.Combine(dir, "pdftotext")) && File.Exists(Path.Combine(dir, "pdfinfo"))));
 
-    public static void Require() => Skip.IfNot(Installed.Value, "poppler-utils (pdftotext, pdfinfo) is not installed; scripts/setup.sh installs it");
+    public static void Require() => Infrastructure.Require(Installed.Value, "poppler-utils (pdftotext, pdfinfo) is not installed; scripts/setup.sh installs it");
 }

@@ -16,9 +16,9 @@ public static class SharedData
     /// <summary>Skips the calling test (Xunit.SkippableFact) when the shared data is absent.</summary>
     public static string Require(params string[] relativeParts)
     {
-        Skip.If(Root is null, $"shared data not found: set {EnvironmentVariable} or place it at ../shared/data beside the repository");
+        Infrastructure.Require(Root is not null, $"shared data not found: set {EnvironmentVariable} or place it at ../shared/data beside the repository");
         var path = Path.Combine([Root!, .. relativeParts]);
-        Skip.IfNot(File.Exists(path) || Directory.Exists(path), $"shared data item missing: {path}");
+        Infrastructure.Require(File.Exists(path) || Directory.Exists(path), $"shared data item missing: {path}");
         return path;
     }
 

@@ -45,7 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             if (Environment.GetEnvironmentVariable("CI") == "true")
                 throw new InvalidOperationException($"{PostgresVariable} is not set on CI: scripts/test.sh starts PostgreSQL and sets it.");
-            Skip.If(true, $"PostgreSQL not configured: run scripts/test.sh (it sets {PostgresVariable})");
+            Infrastructure.Require(false, $"PostgreSQL not configured: run scripts/test.sh (it sets {PostgresVariable})");
         }
 
         var name = "jobsmith_t_" + Guid.NewGuid().ToString("N")[..16];

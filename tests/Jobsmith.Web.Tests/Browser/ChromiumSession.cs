@@ -1,3 +1,4 @@
+using Jobsmith.Tests.TestSupport;
 using Microsoft.Playwright;
 
 namespace Jobsmith.Web.Tests.Browser;
@@ -28,7 +29,7 @@ public sealed class ChromiumSession : IAsyncDisposable
 
     public static async Task<ChromiumSession> StartAsync()
     {
-        Skip.IfNot(File.Exists(ExecutablePath), $"Chromium not found at {ExecutablePath}: run scripts/setup.sh");
+        Infrastructure.Require(File.Exists(ExecutablePath), $"Chromium not found at {ExecutablePath}: run scripts/setup.sh");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Args });
         return new ChromiumSession(playwright, browser);
