@@ -15,10 +15,11 @@ public sealed record FeedbackRequest(string? PostingId, string? Thumbs, string? 
         var v = new Validation();
         if (!Guid.TryParse(PostingId, out var postingId)) v.Add("postingId", "postingId must be the id of a posting shown to you.");
         if (Thumbs is not ("up" or "down")) v.Add("thumbs", "thumbs must be up or down.");
-        if (Reason is null || !FeedbackReasons.All.Contains(Reason)) v.Add("reason", $"reason must be one of {string.Join(", ", FeedbackReasons.All)}.");
+        var (reason, reasonError) = FeedbackReasons.ForRating(Thumbs == "up", Reason);
+        if (Thumbs is "up" or "down" && reasonError is not null) v.Add("reason", reasonError);
         if (Comment?.Length > FeedbackService.MaxComment) v.Add("comment", $"comment must be at most {FeedbackService.MaxComment} characters.");
         errors = v.Errors;
-        return v.IsValid ? (postingId, Thumbs == "up", Reason!, Comment) : null;
+        return v.IsValid ? (postingId, Thumbs == "up", reason!, Comment) : null;
     }
 }
 

@@ -55,7 +55,7 @@ public sealed class MatchApiTests
         var rust = run.Matches.Single(m => m.Title == "Senior Rust Engineer").PostingId;
         var barista = run.Matches.Single(m => m.Title == "Barista").PostingId;
         // Against what the ranking expects, so the learner has something to correct.
-        var up = await owner.PostAsJsonAsync("/api/feedback/", new { postingId = barista, thumbs = "up", reason = "good_match" });
+        var up = await owner.PostAsJsonAsync("/api/feedback/", new { postingId = barista, thumbs = "up" });
         var down = await owner.PostAsJsonAsync("/api/feedback/", new { postingId = rust, thumbs = "down", reason = "wrong_industry", comment = "not databases" });
         var theirs = await intruder.PostAsJsonAsync("/api/feedback/", new { postingId = rust, thumbs = "down", reason = "other" });
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound), (up.StatusCode, down.StatusCode, theirs.StatusCode));
@@ -63,6 +63,10 @@ public sealed class MatchApiTests
                  {
                      new { postingId = rust, thumbs = "sideways", reason = "good_match" },
                      new { postingId = rust, thumbs = "up", reason = "boring" },
+                     // A thumbs up is a good match, never "too junior"; a thumbs down must say why (issue 8 item 11).
+                     new { postingId = rust, thumbs = "up", reason = "too_junior" },
+                     new { postingId = rust, thumbs = "down", reason = "good_match" },
+                     new { postingId = rust, thumbs = "down", reason = "" },
                      new { postingId = "not-a-guid", thumbs = "up", reason = "good_match" },
                      new { postingId = rust, thumbs = "up", reason = "other", comment = new string('x', 1001) },
                  })
@@ -73,6 +77,7 @@ public sealed class MatchApiTests
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.PostAsJsonAsync("/api/matches/run", new { top = 101 })).StatusCode);
         var feedback = await owner.GetFromJsonAsync<List<FeedbackView>>("/api/feedback/", Json);
         Assert.Equal(["not databases", null], feedback!.OrderBy(f => f.ThumbsUp).Select(f => f.Comment));
+        Assert.Equal(FeedbackReasons.GoodMatch, feedback!.Single(f => f.ThumbsUp).Reason);
         Assert.Empty((await intruder.GetFromJsonAsync<List<FeedbackView>>("/api/feedback/", Json))!);
 
         // The periodic job calls the same optimizer; calling it directly keeps the test off the scheduler's clock.

@@ -28,18 +28,18 @@ public sealed partial class MatchPagesTests
         var ran = await candidate.PostAsync("/matches/run", Form(("top", "5"), ("__RequestVerificationToken", token)));
         var page = await candidate.GetStringAsync("/matches");
 
-        Assert.Contains("No matches yet.", empty, StringComparison.Ordinal);
+        Assert.Contains("No matches to review", empty, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, withoutToken.StatusCode);
         // The test client drops the bearer token when it follows a redirect, so the form's redirect target is read from where it ended.
         Assert.Contains("/matches?found=2", Uri.UnescapeDataString(ran.RequestMessage!.RequestUri!.Query), StringComparison.Ordinal);
-        Assert.Contains("2 new matches.", await candidate.GetStringAsync("/matches?found=2"), StringComparison.Ordinal);
+        Assert.Contains("2 new matches, best first.", await candidate.GetStringAsync("/matches?found=2"), StringComparison.Ordinal);
         Assert.Contains("Senior Rust Engineer", page, StringComparison.Ordinal);
         Assert.Contains("Barista", page, StringComparison.Ordinal);
-        Assert.Contains("<dt>Matched skills</dt><dd>Rust", page, StringComparison.Ordinal);
+        Assert.Matches("aria-label=\"Matched skills\">\\s*<li class=\"badge bg-green-lt\">[^<]*<i[^>]*></i>\\s*Rust", page);
         var ids = PostingIds().Matches(page).Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.Equal(2, ids.Count);
 
-        var rust = ids.Single(id => Regex.IsMatch(page, $"id=\"m-{id}\">\\s*<header>[^<]*<strong>\\d+</strong>/100 · <a href=\"/jobs/{id}\">Senior Rust Engineer"));
+        var rust = ids.Single(id => Regex.IsMatch(page, $"id={id}#detail\">(?:(?!</a>).)*Senior Rust Engineer", RegexOptions.Singleline));
         var barista = ids.Single(id => id != rust);
         // Against what the ranking expects, so the learner has something to correct.
         await candidate.PostAsync("/matches/feedback", Form(("postingId", barista), ("thumbs", "up"), ("reason", "good_match"), ("__RequestVerificationToken", token)));
@@ -49,15 +49,18 @@ public sealed partial class MatchPagesTests
             await scope.ServiceProvider.GetRequiredService<FeedbackOptimizer>().OptimizeAllAsync(CancellationToken.None);
         var learned = await candidate.GetStringAsync("/matches");
 
-        Assert.Contains("error=reason must be one of", Uri.UnescapeDataString(Uri.UnescapeDataString(bad.RequestMessage!.RequestUri!.Query)), StringComparison.Ordinal);
-        Assert.Contains("You said: 👎 wrong industry — “no databases”", WebUtility.HtmlDecode(learned), StringComparison.Ordinal);
+        Assert.Contains("error=Say why it is not a fit", Uri.UnescapeDataString(Uri.UnescapeDataString(bad.RequestMessage!.RequestUri!.Query)), StringComparison.Ordinal);
+        // Rated matches leave the default view; the rated view shows what the candidate said.
+        Assert.DoesNotContain($"id={rust}#detail", learned, StringComparison.Ordinal);
+        var rated = WebUtility.HtmlDecode(await candidate.GetStringAsync($"/matches?view=rated&id={rust}"));
+        Assert.Contains("You said: not a fit — wrong industry (“no databases”)", rated, StringComparison.Ordinal);
         var undo = Regex.Match(learned, "action=\"(/matches/updates/[0-9a-f-]+/undo)\"").Groups[1].Value;
         Assert.NotEmpty(undo);
-        Assert.Contains("<td>weights</td>", learned, StringComparison.Ordinal);
+        Assert.Contains("matches now weigh skills, title, location and salary", learned, StringComparison.Ordinal);
 
         await candidate.PostAsync(undo, Form(("__RequestVerificationToken", token)));
-        var undone = await candidate.GetStringAsync("/matches");
-        Assert.Contains("<span>undone</span>", undone, StringComparison.Ordinal);
+        var undone = WebUtility.HtmlDecode(await candidate.GetStringAsync("/matches"));
+        Assert.Contains(" · undone", undone, StringComparison.Ordinal);
         Assert.DoesNotContain(undo, undone, StringComparison.Ordinal);
     }
 
@@ -66,6 +69,6 @@ public sealed partial class MatchPagesTests
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
-    [GeneratedRegex("name=\"postingId\" value=\"([0-9a-f-]{36})\"")]
+    [GeneratedRegex("[?;]id=([0-9a-f-]{36})#detail")]
     private static partial Regex PostingIds();
 }

@@ -15,7 +15,7 @@ public sealed class FeedbackService(AppDbContext db, EventPublisher events, Time
     /// <summary>Null when the posting was never shown to this candidate.</summary>
     public async Task<FeedbackView?> GiveAsync(string userId, Guid postingId, bool thumbsUp, string reason, string? comment, CancellationToken cancellationToken)
     {
-        if (!FeedbackReasons.All.Contains(reason)) throw new ArgumentException($"unknown reason '{reason}'", nameof(reason));
+        if (FeedbackReasons.ForRating(thumbsUp, reason) is { Error: { } error }) throw new ArgumentException(error, nameof(reason));
         if (comment?.Length > MaxComment) throw new ArgumentException($"comment longer than {MaxComment} characters", nameof(comment));
         if (!await db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken)) return null;
 

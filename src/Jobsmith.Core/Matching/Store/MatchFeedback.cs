@@ -16,6 +16,23 @@ public static class FeedbackReasons
     public const string Other = "other";
 
     public static readonly IReadOnlyList<string> All = [TooJunior, TooSenior, WrongLocation, SalaryTooLow, WrongIndustry, GoodMatch, Other];
+
+    /// <summary>The reasons a thumbs down can give; a thumbs down must give one (D5).</summary>
+    public static readonly IReadOnlyList<string> Negative = [TooJunior, TooSenior, WrongLocation, SalaryTooLow, WrongIndustry, Other];
+
+    /// <summary>
+    /// The reason to store for a rating, or an error. A thumbs up means a good match (no reason needed; never a
+    /// negative one, which once taught the optimizer the opposite of what was meant); a thumbs down needs its reason.
+    /// </summary>
+    public static (string? Reason, string? Error) ForRating(bool thumbsUp, string? reason)
+    {
+        var given = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (thumbsUp)
+            return given is null or GoodMatch or Other ? (given ?? GoodMatch, null) : (null, "A thumbs up means a good match: leave the reason out, or give good_match or other.");
+        return given is not null && Negative.Contains(given)
+            ? (given, null)
+            : (null, $"Say why it is not a fit: reason must be one of {string.Join(", ", Negative)}.");
+    }
 }
 
 /// <summary>
