@@ -81,8 +81,8 @@ public sealed class AccountJourneyTests(WebAppFixture fixture) : IClassFixture<W
         foreach (var (path, name) in new[] { ("/", "home"), ("/login", "login"), ("/register", "register"), ("/forgot-password", "forgot-password") })
         {
             await page.GotoAsync(path);
-            // Styled means the npm-copied Pico stylesheet was served, not just the markup.
-            Assert.NotEqual("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('button, [role=button]')).backgroundColor"));
+            // Styled means the npm-copied Tabler stylesheet was served, not just the markup: the main action is coloured.
+            Assert.NotEqual("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('main .btn-primary')).backgroundColor"));
             await AssertNoHorizontalOverflowAsync(page, path);
             await page.ScreenshotAsync(new() { Path = ChromiumSession.ScreenshotPath($"{name}-phone"), FullPage = true });
         }
