@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Jobsmith.Core.Jobs;
+using Jobsmith.Core.Jobs.Fetching;
 using Jobsmith.Core.Jobs.Search;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Web.Auth;
@@ -87,22 +88,24 @@ public static class JobEndpoints
     }
 
     private static async Task<Results<Ok<SourceView>, ValidationProblem, NotFound>> UpdateSourceAsync(
-        string kind, SourceUpdateRequest request, SourceSettings settings, ClaimsPrincipal user, CancellationToken ct)
+        string kind, SourceUpdateRequest request, SourceSettings settings, FetcherOptions fetching, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!settings.IsKnown(kind)) return TypedResults.NotFound();
-        var errors = ValidateSource(request);
+        var errors = ValidateSource(request, fetching.AllowLoopbackForTests);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var update = new SourceUpdate(request.Enabled, request.IntervalMinutes, request.Targets, request.Keys);
         return TypedResults.Ok(await settings.UpdateAsync(kind, update, user.UserId(), ct));
     }
 
-    internal static Dictionary<string, string[]> ValidateSource(SourceUpdateRequest request)
+    internal static Dictionary<string, string[]> ValidateSource(SourceUpdateRequest request, bool allowLoopback)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.IntervalMinutes is { } i and not 0 && i is < SourceSettings.MinIntervalMinutes or > SourceSettings.MaxIntervalMinutes)
             errors["intervalMinutes"] = [$"intervalMinutes must be 0 (off) or between {SourceSettings.MinIntervalMinutes} and {SourceSettings.MaxIntervalMinutes}."];
         if (request.Targets is { } t && (t.Count > 50 || t.Any(x => x is null || x.Length > 500)))
             errors["targets"] = ["Give at most 50 targets (board names or URLs) of at most 500 characters."];
+        else if (request.Targets?.Select(x => TargetPolicy.Problem(x, allowLoopback)).FirstOrDefault(p => p is not null) is { } refused)
+            errors["targets"] = [refused];
         if (request.Keys is { } k && (k.Count > 10 || k.Any(p => p.Key.Length is 0 or > 50 || (p.Value?.Length ?? 0) > 500)))
             errors["keys"] = ["Give at most 10 keys, names up to 50 and values up to 500 characters."];
         return errors;

@@ -23,6 +23,17 @@ public sealed class SafeHttpFetcherTests
     [InlineData("fd00::1")]
     [InlineData("::ffff:10.0.0.1")]
     [InlineData("224.0.0.1")]
+    [InlineData("192.0.2.10")]
+    [InlineData("198.51.100.7")]
+    [InlineData("203.0.113.9")]
+    [InlineData("198.18.0.1")]
+    [InlineData("198.19.255.254")]
+    [InlineData("100.127.255.254")]
+    [InlineData("255.255.255.255")]
+    [InlineData("239.255.255.250")]
+    [InlineData("::ffff:203.0.113.9")]
+    [InlineData("2001:db8::1")]
+    [InlineData("ff02::1")]
     public void Internal_addresses_are_not_allowed(string address) =>
         Assert.False(AddressPolicy.IsAllowed(IPAddress.Parse(address), allowLoopback: false));
 
@@ -31,6 +42,32 @@ public sealed class SafeHttpFetcherTests
     [InlineData("2606:4700::6810:84e5")]
     public void Public_addresses_are_allowed(string address) =>
         Assert.True(AddressPolicy.IsAllowed(IPAddress.Parse(address), allowLoopback: false));
+
+    [Fact]
+    public void This_hosts_own_interface_addresses_are_not_allowed()
+    {
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(u => u.Address).Where(a => !IPAddress.IsLoopback(a)).ToList();
+        Assert.All(own, a => Assert.False(AddressPolicy.IsAllowed(a, allowLoopback: true), $"{a} is this host's own address"));
+    }
+
+    [Theory]
+    [InlineData(503, false)]
+    [InlineData(500, false)]
+    [InlineData(404, true)]
+    [InlineData(403, true)]
+    public async Task An_unavailable_robots_txt_disallows_and_a_missing_one_allows(int robotsStatus, bool allowed)
+    {
+        await using var server = await ReplayServer.StartAsync();
+        server.Handle("/robots.txt", ctx => { ctx.Response.StatusCode = robotsStatus; return Task.CompletedTask; });
+        server.Serve("/jobs/1", "<html><body>job</body></html>");
+        using var fetcher = TestFetchers.Loopback(o => o.MaxRetryAttempts = 0);
+
+        var fetch = fetcher.FetchAsync(new FetchRequest(server.Url("/jobs/1"), Source) { IsHtmlPage = true }, CancellationToken.None);
+
+        if (allowed) Assert.Contains("job", (await fetch).Body, StringComparison.Ordinal);
+        else Assert.Equal(FetchFailure.RobotsDisallowed, (await Assert.ThrowsAsync<FetchException>(() => fetch)).Failure);
+    }
 
     [Fact]
     public void The_loopback_switch_never_opens_private_ranges()

@@ -79,6 +79,13 @@ public sealed class JobApiTests
         }
 
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/admin/sources/adzuna", new { intervalMinutes = 1 })).StatusCode);
+        // Targets are checked when saved, not only when fetched (issue 8 item 7, C8).
+        foreach (var refused in new[] { "http://169.254.169.254/latest/meta-data", "http://10.0.0.8/jobs", "https://203.0.113.5/careers", "http://[::ffff:192.168.1.1]/", "file:///etc/passwd", "http://intranet/jobs", "https://build.internal/feed" })
+        {
+            var response = await admin.PutAsJsonAsync("/api/admin/sources/jsonld", new { targets = new[] { refused } });
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{refused} was accepted");
+        }
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/admin/sources/jsonld", new { targets = new[] { "https://careers.example.com/jobs" } })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/admin/sources/monster", new { enabled = true })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/admin/sources/adzuna/run", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/admin/sources/monster/run", null)).StatusCode);

@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace Jobsmith.Core.Jobs.Fetching;
 
 /// <summary>
-/// robots.txt per origin, fetched once per fetcher lifetime. A missing file (4xx) allows everything;
-/// an unreachable one allows too, because the page fetch will fail on its own if the site is down.
+/// robots.txt per origin, fetched once per fetcher lifetime (RFC 9309 §2.3.1). A missing file (4xx) allows
+/// everything; a server error, timeout, unreachable host or oversized file disallows everything, and that answer is
+/// not kept, so the next fetch asks again once the site is back.
 /// </summary>
 internal sealed class RobotsCache(SafeHttpFetcher fetcher, string userAgent)
 {
@@ -17,7 +18,9 @@ internal sealed class RobotsCache(SafeHttpFetcher fetcher, string userAgent)
         var loading = _byOrigin.GetOrAdd(origin, o => LoadAsync(new Uri(o + "/robots.txt"), page, cancellationToken));
         try
         {
-            return (await loading).IsAllowed(page.Url.PathAndQuery);
+            var robots = await loading;
+            if (ReferenceEquals(robots, RobotsTxt.DisallowAll)) _byOrigin.TryRemove(KeyValuePair.Create(origin, loading));
+            return robots.IsAllowed(page.Url.PathAndQuery);
         }
         catch (OperationCanceledException)
         {
@@ -34,9 +37,13 @@ internal sealed class RobotsCache(SafeHttpFetcher fetcher, string userAgent)
             var response = await fetcher.FetchAsync(new FetchRequest(robotsUrl, page.Source) { Accept = "text/plain" }, cancellationToken);
             return RobotsTxt.Parse(response.Body, _token);
         }
-        catch (FetchException ex) when (ex.Failure is FetchFailure.HttpStatus or FetchFailure.Unreachable or FetchFailure.Timeout or FetchFailure.TooLarge)
+        catch (FetchException ex) when (ex.Failure == FetchFailure.HttpStatus && ex.StatusCode is >= 400 and < 500)
         {
             return RobotsTxt.AllowAll;
+        }
+        catch (FetchException ex) when (ex.Failure is FetchFailure.HttpStatus or FetchFailure.Unreachable or FetchFailure.Timeout or FetchFailure.TooLarge)
+        {
+            return RobotsTxt.DisallowAll;
         }
     }
 }

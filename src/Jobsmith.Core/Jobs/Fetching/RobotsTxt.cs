@@ -14,6 +14,9 @@ public sealed class RobotsTxt
 
     public static RobotsTxt AllowAll { get; } = new([]);
 
+    /// <summary>What an unreachable robots.txt means (RFC 9309 §2.3.1.4): nothing may be crawled.</summary>
+    public static RobotsTxt DisallowAll { get; } = new([("/", false)]);
+
     public static RobotsTxt Parse(string content, string userAgentToken)
     {
         var groups = new List<(List<string> Agents, List<(string, bool)> Rules)>();
