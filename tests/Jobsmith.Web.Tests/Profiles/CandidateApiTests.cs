@@ -117,6 +117,25 @@ public sealed class CandidateApiTests
     }
 
     [Fact]
+    public async Task Deleting_a_skill_fact_removes_the_skill_from_the_profiles_skills()
+    {
+        await using var app = await CandidateWebApp.StartAsync("sqlite");
+        var fay = await app.CandidateAsync("fay@example.com");
+        await fay.PostAsync("/api/candidates/resume/upload", File(Encoding.UTF8.GetBytes(SampleResumes.Text), "cv.txt", "text/plain"));
+        var skillsBefore = (await JsonAsync(await fay.GetAsync("/api/candidates/me/skills"))).EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToList();
+        var facts = (await JsonAsync(await fay.GetAsync("/api/candidates/me"))).GetProperty("profile").GetProperty("facts").EnumerateArray().ToList();
+        var fact = facts.First(f => f.GetProperty("kind").GetString() == "skill"
+            && skillsBefore.Contains(f.GetProperty("value").GetString()!, StringComparer.OrdinalIgnoreCase));
+        var skillName = skillsBefore.First(n => string.Equals(n, fact.GetProperty("value").GetString(), StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await fay.DeleteAsync($"/api/candidates/me/facts/{fact.GetProperty("id").GetString()}")).StatusCode);
+
+        var skillsAfter = (await JsonAsync(await fay.GetAsync("/api/candidates/me/skills"))).EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToList();
+        Assert.DoesNotContain(skillName, skillsAfter);
+        Assert.Equal(skillsBefore.Count - 1, skillsAfter.Count);
+    }
+
+    [Fact]
     public async Task Files_over_the_configured_limit_and_empty_requests_are_refused_with_a_message()
     {
         await using var app = await CandidateWebApp.StartAsync("sqlite", new Dictionary<string, string> { ["Jobsmith:ResumeImport:MaxBytes"] = "1000" });

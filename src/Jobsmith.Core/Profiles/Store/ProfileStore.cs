@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Profiles.Model;
+using Jobsmith.Core.Skills;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jobsmith.Core.Profiles.Store;
@@ -58,8 +59,22 @@ public sealed class ProfileStore(AppDbContext db, TimeProvider clock)
         // Kept as deleted rather than dropped, so the review can show what was parsed and the candidate removed.
         facts[index] = facts[index] with { Deleted = true };
         Save(row, facts);
+        if (facts[index].Kind == "skill") await ForgetResumeSkillAsync(userId, facts[index].Value, facts, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    // A skill the resume gave and the candidate deleted in review leaves their skills too, unless another fact still
+    // names it or the candidate claimed it (or an interview verified it) on its own.
+    private async Task ForgetResumeSkillAsync(string userId, string value, List<ProfileFact> facts, CancellationToken cancellationToken)
+    {
+        if (SkillsCatalogue.Default.FindListed(value) is not { } skill) return;
+        var stillNamed = facts.Any(f => f.Kind == "skill" && !f.Deleted && SkillsCatalogue.Default.FindListed(f.Value)?.Id == skill.Id);
+        if (stillNamed) return;
+        var rows = await db.Set<UserSkill>()
+            .Where(s => s.UserId == userId && s.SkillId == skill.Id && s.Source == "resume" && s.Verification == SkillVerification.Unverified)
+            .ToListAsync(cancellationToken);
+        db.Set<UserSkill>().RemoveRange(rows);
     }
 
     /// <summary>
