@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Sources;
+using Jobsmith.Core.Jobs.Fetching;
 using Jobsmith.Core.Jobs.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,11 +46,22 @@ internal static class JobsCommands
             Progress($"parsed {ingested.Batch.Postings.Count} postings ({ingested.Batch.Errors.Count} rejected) in {clock.Elapsed.TotalSeconds:0.0}s; saving…");
             var summary = await services.GetRequiredService<JobIngestionStore>().SaveAsync(ingested, ct);
             Progress($"saved in {clock.Elapsed.TotalSeconds:0.0}s");
-            return CliOutput.Result(global, summary,
+            CliOutput.Result(global, summary,
                 $"{summary.Fetched} fetched: {summary.Added} added, {summary.Updated} updated, {summary.Duplicates} duplicates, {summary.Rejected} rejected"
                 + string.Concat(summary.Errors.Select(e => $"{Environment.NewLine}  rejected: {e}")));
+            return ExitCode(summary, isUrl ? where : null);
         });
         return import;
+    }
+
+    // Nothing stored and something went wrong is a failed import, not a success: bad input (an unusable file, a
+    // refused address) is 2 per the CLI contract; a source that could not be reached is 1.
+    private static int ExitCode(ImportSummary summary, string? url)
+    {
+        if (summary.Added + summary.Updated > 0 || summary.Errors.Count == 0) return CliOutput.Ok;
+        if (url is null || TargetPolicy.Problem(url, allowLoopback: false) is not null)
+            return CliOutput.Error($"nothing was imported: {summary.Errors[0]}");
+        return CliOutput.Error($"nothing was imported: {summary.Errors[0]}", CliOutput.Failure);
     }
 
     private static Command Duplicates()

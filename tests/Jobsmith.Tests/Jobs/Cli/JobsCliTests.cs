@@ -23,6 +23,22 @@ public sealed class JobsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_that_stores_nothing_because_every_target_failed_exits_non_zero()
+    {
+        var broken = Path.Combine(_folder, "broken.json");
+        await File.WriteAllTextAsync(broken, "{\"jobs\": [{\"title\": 5}");
+
+        var refused = await CliRunner.RunAsync(_folder, null, "jobs", "import", "http://169.254.169.254/latest/jobs", "--source", "jsonld", "--json", "--data-dir", "data");
+        var unreadable = await CliRunner.RunAsync(_folder, null, "jobs", "import", broken, "--source", "ashby", "--json", "--data-dir", "data");
+
+        Assert.True(refused.ExitCode == 2, $"refused URL exited {refused.ExitCode}: {refused.StdErr}");
+        Assert.Contains("nothing was imported", refused.StdErr, StringComparison.Ordinal);
+        Assert.True(unreadable.ExitCode == 2, $"unreadable file exited {unreadable.ExitCode}: {unreadable.StdErr}");
+        // The summary is still printed for scripts that read it.
+        Assert.Equal(0, JsonDocument.Parse(refused.StdOut).RootElement.GetProperty("added").GetInt32());
+    }
+
+    [Fact]
     public async Task Duplicates_lists_groups_of_external_ids()
     {
         var csv = Path.Combine(_folder, "jobs.csv");
