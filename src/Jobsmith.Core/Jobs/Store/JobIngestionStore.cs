@@ -128,7 +128,10 @@ public sealed class JobIngestionStore(AppDbContext db, TimeProvider clock)
         var count = 0;
         foreach (var chunk in byUrl.Keys.Chunk(Chunk))
         {
-            var stored = await db.Set<StoredPosting>().AsNoTracking().Where(p => p.CanonicalUrl != null && chunk.Contains(p.CanonicalUrl))
+            // Only canonical postings are candidates: a stored posting that is itself linked as a duplicate (say, a
+            // repost of this very row, first seen in the same run) must never become this row's canonical.
+            var stored = await db.Set<StoredPosting>().AsNoTracking()
+                .Where(p => p.CanonicalUrl != null && chunk.Contains(p.CanonicalUrl) && !db.Set<PostingDuplicateLink>().Any(l => l.PostingId == p.Id))
                 .Select(p => new { p.Id, p.CanonicalUrl, p.FirstSeenAt }).ToListAsync(cancellationToken);
             foreach (var earlier in stored.Where(s => !batchIds.Contains(s.Id)).GroupBy(s => s.CanonicalUrl!).Select(g => g.OrderBy(s => s.FirstSeenAt).ThenBy(s => s.Id).First()))
             {
