@@ -59,7 +59,12 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.Candidate, p => p.RequireRole(Core.Accounts.Roles.Candidate))
             .AddPolicy(Policies.HumanAgent, p => p.RequireRole(Core.Accounts.Roles.HumanAgent, Core.Accounts.Roles.Admin));
         services.AddCascadingAuthenticationState();
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        // The antiforgery cookie is Secure whenever the site is served over HTTPS, like the sign-in cookie.
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         return services;
     }
 

@@ -39,6 +39,8 @@ public static class WebHostExtensions
 
     public static WebApplication UseJobsmithWeb(this WebApplication app)
     {
+        // First, so error pages, static files and rejected requests carry the headers too.
+        app.UseSecurityHeaders();
         // A bad request found while binding (a form without a valid antiforgery token, a malformed body) keeps its
         // 400 instead of becoming a 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
