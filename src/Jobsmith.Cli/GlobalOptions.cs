@@ -7,8 +7,7 @@ internal sealed record GlobalOptions(string DataDirectory, bool Json)
 {
     public static readonly Option<string> DataDir = new("--data-dir")
     {
-        Description = "Folder holding the database and files (default ./data)",
-        DefaultValueFactory = _ => "data",
+        Description = "Folder holding the database and files (default: the data folder the web app uses)",
         Recursive = true,
     };
 
@@ -18,6 +17,9 @@ internal sealed record GlobalOptions(string DataDirectory, bool Json)
         Recursive = true,
     };
 
+    // A folder given on the command line is relative to where the command runs; without one, the CLI works on the
+    // same data folder as the web app, wherever it is started from.
     public static GlobalOptions From(ParseResult result) =>
-        new(Path.GetFullPath(result.GetValue(DataDir) ?? "data"), result.GetValue(JsonOutput));
+        new(result.GetValue(DataDir) is { Length: > 0 } given ? Path.GetFullPath(given) : new Core.Hosting.JobsmithOptions().FullDataDirectory,
+            result.GetValue(JsonOutput));
 }

@@ -1,3 +1,6 @@
 using Jobsmith.Cli;
+using Jobsmith.Core.Hosting;
+
+PrivateFiles.RestrictNewFiles();
 
 return await JobsmithCli.RunAsync(args);

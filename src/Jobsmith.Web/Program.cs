@@ -1,4 +1,7 @@
+using Jobsmith.Core.Hosting;
 using Jobsmith.Web.Hosting;
+
+PrivateFiles.RestrictNewFiles();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJobsmithWeb();

@@ -29,7 +29,7 @@ public static class DatabaseConnection
         };
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+            PrivateFiles.CreateDirectory(folder);
         return builder.ToString();
     }
 }

@@ -25,7 +25,8 @@ public static class AuthEndpoints
         auth.MapPost("/logout", LogoutAsync).AllowAnonymous();
         auth.MapPost("/forgot-password", ForgotPasswordAsync).AllowAnonymous();
         auth.MapPost("/reset-password", ResetPasswordAsync).AllowAnonymous();
-        auth.MapGet("/me", MeAsync).RequireAuthorization();
+        // Reading who is signed in is no sign-in attempt: pages poll it, so it must not use up the sign-in budget.
+        auth.MapGet("/me", MeAsync).RequireAuthorization().DisableRateLimiting();
         return api;
     }
 

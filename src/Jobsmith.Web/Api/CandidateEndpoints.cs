@@ -108,7 +108,15 @@ public static class CandidateEndpoints
     private static async Task<Results<Created<UploadResponse>, ValidationProblem>> StoreAsync(
         byte[] content, string fileName, string? contentType, ResumeUploads uploads, ProfileStore store, string userId, CancellationToken ct)
     {
-        var outcome = await uploads.UploadAsync(userId, content, fileName, contentType, ct);
+        UploadOutcome outcome;
+        try
+        {
+            outcome = await uploads.UploadAsync(userId, content, fileName, contentType, ct);
+        }
+        catch (StorageQuotaException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [ex.Message] });
+        }
         if (!outcome.Parsed)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [outcome.Error!] },
                 detail: $"Version {outcome.Version.VersionNumber} was stored but could not be read, so the profile is unchanged.");

@@ -46,13 +46,16 @@ public static class WebHostExtensions
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = c => ClientErrorLogging.IsClientError(c.Exception),
         });
         // Pages show the app's own error page; the API keeps its problem+json from the handler above.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = c => ClientErrorLogging.IsClientError(c.Exception),
         }));
+        app.UseClientErrorLogging();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
@@ -62,6 +65,7 @@ public static class WebHostExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseFormTokenCheck();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();

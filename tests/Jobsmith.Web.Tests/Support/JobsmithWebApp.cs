@@ -19,8 +19,12 @@ public sealed class JobsmithWebApp : WebApplicationFactory<App>
     public const string AdminPassword = "admin-password-1";
 
     private readonly Dictionary<string, string?> _settings;
-    public JobsmithWebApp(TestDatabase database, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    private readonly Action<IWebHostBuilder>? _configure;
+
+    /// <param name="configure">More host set-up for one test, such as a log sink to read what the app logged.</param>
+    public JobsmithWebApp(TestDatabase database, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         Database = database;
         _settings = new Dictionary<string, string?>(database.Settings())
         {
@@ -57,6 +61,7 @@ public sealed class JobsmithWebApp : WebApplicationFactory<App>
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings while registering services.
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        _configure?.Invoke(builder);
     }
 }
 

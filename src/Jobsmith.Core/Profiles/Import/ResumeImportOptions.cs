@@ -5,6 +5,9 @@ public sealed record ResumeImportOptions
     public const string SectionName = "Jobsmith:ResumeImport";
 
     public long MaxBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>All of one candidate's stored resume files together, so repeated uploads cannot fill the disk.</summary>
+    public long StorageQuotaBytes { get; init; } = 50 * 1024 * 1024;
     public int MaxPages { get; init; } = 20;
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(20);
 

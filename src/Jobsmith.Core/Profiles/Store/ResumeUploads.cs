@@ -17,7 +17,7 @@ namespace Jobsmith.Core.Profiles.Store;
 /// </summary>
 public sealed class ResumeUploads(
     AppDbContext db, ProfileParser parser, ProfileStore profiles, UserSkills skills, EventPublisher events, AuditLog audit,
-    AgentTaskRecorder tasks, IOptions<JobsmithOptions> options, TimeProvider clock)
+    AgentTaskRecorder tasks, IOptions<JobsmithOptions> options, IOptions<ResumeImportOptions> limits, TimeProvider clock)
 {
     private static readonly string[] KnownExtensions = [".pdf", ".docx", ".txt", ".md", ".markdown", ".json"];
 
@@ -27,6 +27,9 @@ public sealed class ResumeUploads(
         var displayName = Path.GetFileName(fileName.Replace('\\', '/'));
         if (displayName.Length > 200) displayName = displayName[^200..];
         var versionId = Guid.CreateVersion7(now);
+        var used = StoredBytes(userId);
+        if (used + content.LongLength > limits.Value.StorageQuotaBytes)
+            throw new StorageQuotaException(used, content.LongLength, limits.Value.StorageQuotaBytes);
         var storedPath = await WriteFileAsync(userId, versionId, displayName, content, cancellationToken);
 
         // Parsing reads only the file, so it runs once; saving runs again if a parallel upload by the same user took
@@ -50,6 +53,7 @@ public sealed class ResumeUploads(
                 await db.SaveChangesAsync(cancellationToken);
                 return v;
             }, cancellationToken);
+            await DropOlderFailedFilesAsync(userId, version.Id, cancellationToken);
             return new UploadOutcome(ResumeVersionView.Of(version), version.Error);
         }
         catch
@@ -124,6 +128,24 @@ public sealed class ResumeUploads(
         return File.Exists(path) ? (ResumeVersionView.Of(v), path) : null;
     }
 
+    // Bytes of this candidate's files on disk: their own folder, so the count is exact whatever rows say.
+    private long StoredBytes(string userId)
+    {
+        var folder = new DirectoryInfo(options.Value.PathInData("resumes", SafeSegment(userId)));
+        return folder.Exists ? folder.EnumerateFiles().Sum(f => f.Length) : 0;
+    }
+
+    // A file that could not be read is kept with its version so the candidate can see what failed; once a newer upload
+    // exists, older unreadable files serve no one and are removed (their versions stay, with the error), so repeated
+    // failed uploads do not pile up on disk.
+    private async Task DropOlderFailedFilesAsync(string userId, Guid newest, CancellationToken cancellationToken)
+    {
+        var failed = await db.Set<ResumeVersion>().AsNoTracking()
+            .Where(v => v.UserId == userId && v.Status == ParseStatus.Failed && v.Id != newest)
+            .Select(v => v.StoredPath).ToListAsync(cancellationToken);
+        foreach (var path in failed) File.Delete(options.Value.PathInData(path));
+    }
+
     // The path is built from ids only: the uploaded name never reaches the file system.
     private async Task<string> WriteFileAsync(string userId, Guid versionId, string fileName, byte[] content, CancellationToken cancellationToken)
     {
@@ -132,7 +154,7 @@ public sealed class ResumeUploads(
         var folder = SafeSegment(userId);
         var relative = Path.Combine("resumes", folder, versionId.ToString("N") + extension);
         var full = options.Value.PathInData(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(full)!);
         await File.WriteAllBytesAsync(full, content, cancellationToken);
         return relative;
     }

@@ -108,7 +108,15 @@ public static class OnboardingFormEndpoints
             return Error(OnboardingSteps.Resume, $"The file is {file.Length / 1048576.0:0.0} MB; the limit is {limits.Value.MaxBytes / 1048576.0:0.#} MB.");
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
-        var outcome = await uploads.UploadAsync(user.UserId(), buffer.ToArray(), file.FileName, file.ContentType, ct);
+        UploadOutcome outcome;
+        try
+        {
+            outcome = await uploads.UploadAsync(user.UserId(), buffer.ToArray(), file.FileName, file.ContentType, ct);
+        }
+        catch (StorageQuotaException ex)
+        {
+            return Error(OnboardingSteps.Resume, ex.Message);
+        }
         return outcome.Parsed
             ? Results.LocalRedirect($"/onboarding/resume?uploaded={outcome.Version.VersionNumber}")
             : Error(OnboardingSteps.Resume, outcome.Error!);
