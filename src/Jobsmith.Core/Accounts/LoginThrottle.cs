@@ -44,9 +44,10 @@ public sealed class LoginThrottle(IOptions<LoginThrottleOptions> options, TimePr
                 if (now - counter.LastFailure > TimeSpan.FromSeconds(o.ForgetAfterSeconds)) counter.Failures = 0;
                 counter.Failures++;
                 counter.LastFailure = now;
+                // The free failures pass; from the last of them on, each failure doubles the wait.
                 var over = counter.Failures - free;
-                if (over <= 0) continue;
-                var seconds = Math.Min(o.BaseDelaySeconds * Math.Pow(2, Math.Min(over - 1, 30)), o.MaxDelaySeconds);
+                if (over < 0) continue;
+                var seconds = Math.Min(o.BaseDelaySeconds * Math.Pow(2, Math.Min(over, 30)), o.MaxDelaySeconds);
                 counter.BlockedUntil = now + TimeSpan.FromSeconds(seconds);
             }
         }
