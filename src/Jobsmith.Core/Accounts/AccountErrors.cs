@@ -13,7 +13,16 @@ public enum LoginOutcome
 {
     Succeeded,
     InvalidCredentials,
-    LockedOut,
+
+    /// <summary>Too many recent failures for this client or email: try again after <see cref="LoginResult.RetryAfter"/>.</summary>
+    Throttled,
+
+    /// <summary>The password was right but an administrator suspended the account.</summary>
+    Suspended,
 }
 
-public sealed record LoginResult(LoginOutcome Outcome, JobsmithUser? User, IReadOnlyList<string> Roles);
+public sealed record LoginResult(LoginOutcome Outcome, JobsmithUser? User, IReadOnlyList<string> Roles, TimeSpan? RetryAfter = null)
+{
+    /// <summary>Whole seconds for a Retry-After header, never 0.</summary>
+    public int RetryAfterSeconds => (int)Math.Max(1, Math.Ceiling(RetryAfter?.TotalSeconds ?? 1));
+}

@@ -11,6 +11,7 @@ public sealed class AccountService(
     AppDbContext db,
     EventPublisher events,
     AuditLog audit,
+    LoginThrottle throttle,
     TimeProvider clock)
 {
     public async Task<JobsmithUser> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken)
@@ -27,9 +28,29 @@ public sealed class AccountService(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
 
+        // Password rules first, so a refusal for an address that is taken is only ever this one neutral answer.
+        password ??= "";
+        var weak = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+            weak.AddRange((await validator.ValidateAsync(users, user, password)).Errors.Select(e => e.Description));
+        if (weak.Count > 0) throw new AccountException("registration_failed", weak);
+
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            // Same hashing work as a creation; the owner, not the person registering, is told by mail.
+            _ = users.PasswordHasher.HashPassword(user, password);
+            events.Publish(EventTypes.RegistrationForExistingEmail, existing.Id, new { });
+            audit.Record("account.registration_for_existing_email", existing.Id, null);
+            await db.SaveChangesAsync(cancellationToken);
+            throw NotRegistrable();
+        }
+
         // The user, the role and the "registered" event commit together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Check(await users.CreateAsync(user, password ?? ""), "registration_failed");
+        var created = await users.CreateAsync(user, password);
+        // Another request registered the same address in between: the same neutral answer.
+        if (created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")) throw NotRegistrable();
+        Check(created, "registration_failed");
         Check(await users.AddToRoleAsync(user, Roles.Candidate), "registration_failed");
         events.Publish(EventTypes.AccountRegistered, user.Id, new { user.Email });
         audit.Record("account.registered", user.Id, null);
@@ -38,32 +59,57 @@ public sealed class AccountService(
         return user;
     }
 
-    public async Task<LoginResult> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a sign-in. An unknown email costs the same password hash and the same writes as a wrong password and
+    /// gets the same answer; waits come from <see cref="LoginThrottle"/>, keyed by what was typed, never a lock on the account.
+    /// </summary>
+    public async Task<LoginResult> CheckPasswordAsync(string email, string password, string? clientAddress, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync((email ?? "").Trim());
-        if (user is null)
-            return new LoginResult(LoginOutcome.InvalidCredentials, null, []);
-        if (await users.IsLockedOutAsync(user))
-            return await FailAsync(user, LoginOutcome.LockedOut, cancellationToken);
-        if (!await users.CheckPasswordAsync(user, password ?? ""))
+        email = (email ?? "").Trim();
+        if (throttle.RetryAfter(clientAddress, email) is { } wait)
+            return new LoginResult(LoginOutcome.Throttled, null, [], wait);
+
+        var user = await users.FindByEmailAsync(email);
+        var passwordMatches = user is null
+            ? VerifyAgainstUnknownAccountHash(password)
+            : await users.CheckPasswordAsync(user, password ?? "");
+        if (!passwordMatches)
         {
-            await users.AccessFailedAsync(user);
-            var outcome = await users.IsLockedOutAsync(user) ? LoginOutcome.LockedOut : LoginOutcome.InvalidCredentials;
-            return await FailAsync(user, outcome, cancellationToken);
+            throttle.RecordFailure(clientAddress, email);
+            audit.Record("account.login_failed", user?.Id, null);
+            await db.SaveChangesAsync(cancellationToken);
+            return new LoginResult(LoginOutcome.InvalidCredentials, null, []);
         }
 
-        await users.ResetAccessFailedCountAsync(user);
-        audit.Record("account.login", user.Id, null);
+        throttle.RecordSuccess(clientAddress, email);
+        // A suspension (set by an administrator) is told only to someone who proved the password.
+        if (await users.IsLockedOutAsync(user!))
+        {
+            audit.Record("account.login_suspended", user!.Id, null);
+            await db.SaveChangesAsync(cancellationToken);
+            return new LoginResult(LoginOutcome.Suspended, null, []);
+        }
+        audit.Record("account.login", user!.Id, null);
         await db.SaveChangesAsync(cancellationToken);
-        return new LoginResult(LoginOutcome.Succeeded, user, [.. await users.GetRolesAsync(user)]);
+        return new LoginResult(LoginOutcome.Succeeded, user, [.. await users.GetRolesAsync(user!)]);
     }
 
-    private async Task<LoginResult> FailAsync(JobsmithUser user, LoginOutcome outcome, CancellationToken cancellationToken)
+    // The same hasher and cost as a real account, so the time to answer does not say whether the email exists.
+    private bool VerifyAgainstUnknownAccountHash(string? password)
     {
-        audit.Record(outcome == LoginOutcome.LockedOut ? "account.locked_out" : "account.login_failed", user.Id, null);
-        await db.SaveChangesAsync(cancellationToken);
-        return new LoginResult(outcome, null, []);
+        var standIn = new JobsmithUser();
+        var hash = unknownAccountHash ??= users.PasswordHasher.HashPassword(standIn, Guid.NewGuid().ToString("N"));
+        _ = users.PasswordHasher.VerifyHashedPassword(standIn, hash, password ?? "");
+        return false;
     }
+
+    private static string? unknownAccountHash;
+
+    /// <summary>Says neither "taken" nor the address: the same words whether the email has an account or not.</summary>
+    public const string NotRegistrableMessage =
+        "We could not create an account with this email address. If you already have an account, sign in or reset your password.";
+
+    private static AccountException NotRegistrable() => new("registration_refused", [NotRegistrableMessage]);
 
     internal static void Check(IdentityResult result, string code)
     {

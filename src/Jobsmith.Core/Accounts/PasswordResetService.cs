@@ -1,3 +1,4 @@
+using Jobsmith.Core.Agents;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Hosting;
 using Jobsmith.Core.Notifications.Email;
@@ -11,16 +12,30 @@ namespace Jobsmith.Core.Accounts;
 public sealed class PasswordResetService(
     UserManager<JobsmithUser> users,
     IEmailTransport email,
+    EventPublisher events,
     AuditLog audit,
     AppDbContext db,
     RefreshTokenService refreshTokens,
     IOptions<JobsmithOptions> options)
 {
+    /// <summary>
+    /// Queues the reset mail and returns: no mail server is contacted inside the request, so the answer and its
+    /// time are the same for any address, and a mail server that is down is retried by the event job.
+    /// </summary>
     public async Task RequestAsync(string emailAddress, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync((emailAddress ?? "").Trim());
-        if (user?.Email is null) return;
+        if (user?.Email is not null)
+            events.Publish(EventTypes.PasswordResetRequested, user.Id, new { });
+        audit.Record("account.password_reset_requested", user?.Id, null);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
+    /// <summary>Sends the reset link; the token is made at send time, so it is never stored in the event row.</summary>
+    public async Task<bool> SendResetMailAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user?.Email is null) return false;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = new Uri(options.Value.PublicBaseUrl,
             $"/reset-password?email={Uri.EscapeDataString(user.Email)}&token={Uri.EscapeDataString(token)}");
@@ -29,8 +44,22 @@ public sealed class PasswordResetService(
             "Reset your Jobsmith password",
             $"Someone asked to reset the password of your Jobsmith account.\n\nOpen this link to choose a new one:\n{link}\n\nIf it was not you, ignore this message."),
             cancellationToken);
-        audit.Record("account.password_reset_requested", user.Id, null);
-        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Tells the owner that someone tried to register their address, instead of telling the person registering.</summary>
+    public async Task<bool> SendRegistrationAttemptMailAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user?.Email is null) return false;
+        var signIn = new Uri(options.Value.PublicBaseUrl, "/login");
+        var forgot = new Uri(options.Value.PublicBaseUrl, "/forgot-password");
+        await email.SendAsync(new EmailMessage(
+            user.Email,
+            "Your Jobsmith account already exists",
+            $"Someone tried to create a Jobsmith account with this address, which already has one.\n\nIf it was you, sign in at {signIn}\nor choose a new password at {forgot}\n\nIf it was not you, ignore this message: nothing was changed."),
+            cancellationToken);
+        return true;
     }
 
     public async Task ResetAsync(string emailAddress, string token, string newPassword, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ namespace Jobsmith.Core.Agents;
 public static class EventTypes
 {
     public const string AccountRegistered = "account.registered";
+    public const string PasswordResetRequested = "account.password_reset_requested";
+    public const string RegistrationForExistingEmail = "account.registration_for_existing_email";
     public const string ResumeUploaded = "resume.uploaded";
     public const string JobMatchFound = "job.match_found";
     public const string DraftReady = "draft.ready";

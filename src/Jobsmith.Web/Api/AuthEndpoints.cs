@@ -47,17 +47,23 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, AccountService accounts, AccessTokenIssuer tokens, CancellationToken ct)
+        LoginRequest request, AccountService accounts, AccessTokenIssuer tokens, HttpContext http, CancellationToken ct)
     {
         var check = new Validation().Required("email", request.Email, 256).Required("password", request.Password, 200);
         if (!check.IsValid) return TypedResults.ValidationProblem(check.Errors);
-        var result = await accounts.CheckPasswordAsync(request.Email!, request.Password!, ct);
-        return result.Outcome switch
+        var result = await accounts.CheckPasswordAsync(request.Email!, request.Password!, http.Connection.RemoteIpAddress?.ToString(), ct);
+        switch (result.Outcome)
         {
-            LoginOutcome.Succeeded => TypedResults.Ok(await ResponseAsync(result.User!, result.Roles, tokens, ct)),
-            LoginOutcome.LockedOut => TypedResults.Problem("Too many failed attempts: the account is locked for 15 minutes.", statusCode: StatusCodes.Status423Locked, title: "Account locked"),
-            _ => TypedResults.Problem("Invalid email or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed"),
-        };
+            case LoginOutcome.Succeeded:
+                return TypedResults.Ok(await ResponseAsync(result.User!, result.Roles, tokens, ct));
+            case LoginOutcome.Throttled:
+                http.Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem($"Too many failed sign-ins: try again in {result.RetryAfterSeconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down");
+            case LoginOutcome.Suspended:
+                return TypedResults.Problem("This account is suspended; contact the administrator.", statusCode: StatusCodes.Status403Forbidden, title: "Account suspended");
+            default:
+                return TypedResults.Problem("Invalid email or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
+        }
     }
 
     private static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(

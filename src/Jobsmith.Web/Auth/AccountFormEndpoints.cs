@@ -32,10 +32,15 @@ public static class AccountFormEndpoints
     private static async Task<IResult> LoginAsync([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
         AccountService accounts, HttpContext http, CancellationToken ct)
     {
-        var result = await accounts.CheckPasswordAsync(email ?? "", password ?? "", ct);
+        var result = await accounts.CheckPasswordAsync(email ?? "", password ?? "", http.Connection.RemoteIpAddress?.ToString(), ct);
         if (result.Outcome != LoginOutcome.Succeeded)
         {
-            var code = result.Outcome == LoginOutcome.LockedOut ? "locked" : "invalid";
+            var code = result.Outcome switch
+            {
+                LoginOutcome.Throttled => $"throttled&wait={result.RetryAfterSeconds}",
+                LoginOutcome.Suspended => "suspended",
+                _ => "invalid",
+            };
             return Results.LocalRedirect($"/login?error={code}&email={Uri.EscapeDataString(email ?? "")}");
         }
         await http.SignInAsync(Policies.Cookie, UserClaims.Principal(result.User!, result.Roles, Policies.Cookie));

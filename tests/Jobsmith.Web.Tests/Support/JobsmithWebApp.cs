@@ -30,6 +30,8 @@ public sealed class JobsmithWebApp : WebApplicationFactory<App>
         {
             // Tests log in many times a minute from one address; only the rate-limit test lowers this.
             ["RateLimits:AuthPerMinute"] = "10000",
+            // Many tests fail sign-ins on purpose from this one address; the throttle tests use their own addresses.
+            ["Accounts:LoginThrottle:FreeFailuresPerAddress"] = "100000",
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
