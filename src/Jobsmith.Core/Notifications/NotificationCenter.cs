@@ -25,6 +25,24 @@ public sealed class NotificationCenter(AppDbContext db, IRealtimePublisher realt
         return notification;
     }
 
+    /// <summary>
+    /// Adds a notification to the caller's unit of work without saving, so it commits with the change it announces;
+    /// after saving, <see cref="PublishAsync"/> pushes it to open pages.
+    /// </summary>
+    public Notification Stage(string userId, string type, string title, string body)
+    {
+        var now = clock.GetUtcNow();
+        var notification = new Notification { Id = Guid.CreateVersion7(now), UserId = userId, Type = type, Title = title, Body = body, CreatedAt = now.UtcDateTime };
+        db.Set<Notification>().Add(notification);
+        return notification;
+    }
+
+    public Task PublishAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return realtime.PublishAsync(notification.UserId, new RealtimeMessage(notification.Type, notification.Id, notification.Title, notification.Body, notification.CreatedAt), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Notification>> ListAsync(string userId, int take, CancellationToken cancellationToken) =>
         await db.Set<Notification>().AsNoTracking()
             .Where(n => n.UserId == userId)

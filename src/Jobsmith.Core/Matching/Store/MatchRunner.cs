@@ -35,7 +35,7 @@ public sealed class MatchRunner(
         var ready = await readiness.EvaluateAsync(userId, cancellationToken);
         if (!ready.Ready) throw new ProfileNotReadyException(ready.Missing);
         var resume = await profiles.CurrentResumeAsync(userId, cancellationToken);
-        var stated = (await preferences.GetAsync(userId, cancellationToken)).Values;
+        var stated = (await preferences.GetAsync(userId, cancellationToken)).Effective;
         var profile = CandidateMatchInputs.WithLevel(CandidateMatchInputs.FromStoredResume(resume), stated.ExperienceLevel);
 
         var open = await postings.OpenAsync(cancellationToken);
