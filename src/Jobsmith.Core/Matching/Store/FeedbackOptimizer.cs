@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Flags;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Evaluation;
@@ -17,7 +18,7 @@ namespace Jobsmith.Core.Matching.Store;
 /// feedback. Each change is stored as a <see cref="PreferenceUpdate"/> and as an entry of the learned layer, never
 /// over what the candidate typed (B3); both, the feedback's processed mark and the candidate's notice commit together.
 /// </summary>
-public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService preferences, ProfileStore profiles, NotificationCenter notifications, TimeProvider clock)
+public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService preferences, ProfileStore profiles, NotificationCenter notifications, AgentSwitches switches, TimeProvider clock)
 {
     public const string LearnedNotificationType = "preferences.learned";
 
@@ -27,8 +28,13 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
     /// <summary>Weight changes smaller than this are noise, not worth showing the candidate.</summary>
     private const float MinWeightChange = 0.005f;
 
+    public async Task<bool> IsAllowedAsync(CancellationToken cancellationToken) =>
+        await switches.IsEnabledAsync(FeatureFlagCatalog.FeedbackOptimization, cancellationToken)
+        && await switches.IsOnAsync(FeatureFlagCatalog.FeedbackOptimizer, cancellationToken);
+
     public async Task<int> OptimizeAllAsync(CancellationToken cancellationToken)
     {
+        if (!await IsAllowedAsync(cancellationToken)) return 0;
         var users = await db.Set<MatchFeedback>().Where(f => f.ProcessedAt == null).Select(f => f.UserId).Distinct().ToListAsync(cancellationToken);
         var changes = 0;
         foreach (var user in users) changes += (await OptimizeAsync(user, cancellationToken)).Count;
@@ -37,6 +43,8 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
 
     public async Task<IReadOnlyList<PreferenceUpdateView>> OptimizeAsync(string userId, CancellationToken cancellationToken)
     {
+        // Switched off, feedback stays unprocessed: it is learned from once the optimizer is allowed to run again.
+        if (!await IsAllowedAsync(cancellationToken)) return [];
         var all = await (
             from f in db.Set<MatchFeedback>().Where(f => f.UserId == userId)
             join m in db.Set<StoredMatch>().Where(m => m.UserId == userId) on f.PostingId equals m.PostingId
