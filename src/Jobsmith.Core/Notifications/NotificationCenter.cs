@@ -49,4 +49,20 @@ public sealed class NotificationCenter(AppDbContext db, IRealtimePublisher realt
             .OrderByDescending(n => n.CreatedAt)
             .Take(Math.Clamp(take, 1, 200))
             .ToListAsync(cancellationToken);
+
+    /// <summary>Marks one of the user's notifications read; false when it is not theirs or does not exist (A2).</summary>
+    public async Task<bool> MarkReadAsync(string userId, Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Set<Notification>().Where(n => n.Id == id && n.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken) > 0;
+    }
+
+    /// <summary>Marks every unread notification of the user read; returns how many were marked.</summary>
+    public async Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
 }
