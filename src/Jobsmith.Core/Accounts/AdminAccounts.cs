@@ -29,6 +29,25 @@ public sealed class AdminAccounts(UserManager<JobsmithUser> users, AppDbContext 
         return (user, created);
     }
 
+    /// <summary>
+    /// Gives a user exactly the roles asked for (I1), audited as the acting admin. Null when there is no such user;
+    /// an empty or unknown role list throws <see cref="AccountException"/> with a message fit for the admin.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> SetRolesAsync(string userId, IReadOnlyList<string> wanted, string actorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        if (wanted.Count == 0 || wanted.Any(r => !Roles.All.Contains(r)))
+            throw new AccountException("invalid_roles", [$"Give one or more of: {string.Join(", ", Roles.All)}."]);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return null;
+        var current = await users.GetRolesAsync(user);
+        AccountService.Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)), "roles_change_failed");
+        AccountService.Check(await users.AddToRolesAsync(user, wanted.Except(current)), "roles_change_failed");
+        audit.Record("admin.roles_changed", user.Id, string.Join(",", wanted), actorId);
+        await db.SaveChangesAsync(cancellationToken);
+        return [.. await users.GetRolesAsync(user)];
+    }
+
     public async Task<IReadOnlyList<UserSummary>> ListUsersAsync(CancellationToken cancellationToken)
     {
         var roles = await (from ur in db.UserRoles

@@ -2,7 +2,6 @@ using Jobsmith.Core.Data;
 using Jobsmith.Core.Flags;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.FeatureManagement;
 
 namespace Jobsmith.Core.Agents;
 
@@ -13,7 +12,7 @@ namespace Jobsmith.Core.Agents;
 public sealed class AgentEventProcessor(
     AppDbContext db,
     IEnumerable<IAgent> handlers,
-    IFeatureManager features,
+    AgentSwitches switches,
     TimeProvider clock,
     ILogger<AgentEventProcessor> logger)
 {
@@ -67,7 +66,7 @@ public sealed class AgentEventProcessor(
         {
             try
             {
-                var outcome = await features.IsEnabledAsync(FeatureFlagCatalog.AgentFlag(handler.AgentName))
+                var outcome = await switches.IsOnAsync(handler.AgentName, cancellationToken)
                     ? await handler.HandleAsync(agentEvent, cancellationToken)
                     : new AgentOutcome("skipped: this agent is switched off by its feature flag");
                 task.Output = outcome.Output;

@@ -3,23 +3,35 @@ namespace Jobsmith.Core.Flags;
 public sealed record FeatureFlagDefinition(string Name, string Group, string Description, bool DefaultEnabled);
 
 /// <summary>
-/// Every flag of A4: seed 000's list, one per agent, per delivery channel and per job source. The big
-/// boards are off by default: they must be switched on deliberately, per the product's rules.
+/// Every flag of A4 that has something behind it: a flag is listed only once code obeys it (a guard test checks each
+/// is read), so an admin never flips a switch that does nothing. Flags for agents, delivery channels and platform
+/// features that are not built yet (tailoring, submission, inbox, reports, human agents, SMS, form filling) join the
+/// catalogue with the code that obeys them. The big boards are off by default: they must be switched on deliberately.
 /// </summary>
 public static class FeatureFlagCatalog
 {
+    /// <summary>Master switch: off stops every agent, whatever its own flag says.</summary>
     public const string AiAgents = "AiAgents";
-    public const string HumanAgents = "HumanAgents";
-    public const string EasyApply = "EasyApply";
-    public const string FormFill = "FormFill";
-    public const string WeeklyReports = "WeeklyReports";
-    public const string SmsNotifications = "SmsNotifications";
+
+    /// <summary>Feedback becomes learned preference changes (D5); off leaves new feedback unprocessed until it is back on.</summary>
     public const string FeedbackOptimization = "FeedbackOptimization";
 
-    public static readonly IReadOnlyList<string> Agents =
-        ["resume-analyzer", "job-discovery", "matcher", "tailor", "submission", "inbox", "notifications", "feedback-optimizer", "reports", "orchestrator"];
+    /// <summary>Reads a text resume with the language model on upload; off keeps the rule-based reading only.</summary>
+    public const string ResumeAnalyzer = "resume-analyzer";
 
-    public static readonly IReadOnlyList<string> Channels = ["browser-form", "email", "manual", "human-agent"];
+    /// <summary>Runs candidates' saved job searches.</summary>
+    public const string JobDiscovery = "job-discovery";
+
+    /// <summary>Ranks jobs for a candidate.</summary>
+    public const string Matcher = "matcher";
+
+    /// <summary>Sends the notifications that events call for (welcome and the like).</summary>
+    public const string Notifications = "notifications";
+
+    /// <summary>The periodic optimizer behind <see cref="FeedbackOptimization"/>.</summary>
+    public const string FeedbackOptimizer = "feedback-optimizer";
+
+    public static readonly IReadOnlyList<string> Agents = [ResumeAnalyzer, JobDiscovery, Matcher, Notifications, FeedbackOptimizer];
 
     public static readonly IReadOnlyList<string> Sources =
         ["greenhouse", "lever", "ashby", "workable", "jsonld", "rss", "csv", "jsonresume-job", "paste", "adzuna", "jooble", "remotive", "remoteok", "arbeitnow"];
@@ -29,21 +41,13 @@ public static class FeatureFlagCatalog
 
     public static string AgentFlag(string agent) => $"Agent.{agent}";
 
-    public static string ChannelFlag(string channel) => $"Channel.{channel}";
-
     public static string SourceFlag(string source) => $"Source.{source}";
 
     public static readonly IReadOnlyList<FeatureFlagDefinition> All =
     [
         new(AiAgents, "platform", "All AI agents may run", true),
-        new(HumanAgents, "platform", "Applications may be handed to human agents", true),
-        new(EasyApply, "platform", "Easy-Apply-style wizards may be filled", true),
-        new(FormFill, "platform", "Web application forms may be filled in a browser", true),
-        new(WeeklyReports, "platform", "Weekly reports are generated and emailed", true),
-        new(SmsNotifications, "platform", "SMS notifications are sent (needs an SMS provider)", false),
         new(FeedbackOptimization, "platform", "Feedback is turned into learned preference adjustments", true),
         .. Agents.Select(a => new FeatureFlagDefinition(AgentFlag(a), "agent", $"The {a} agent runs", true)),
-        .. Channels.Select(c => new FeatureFlagDefinition(ChannelFlag(c), "channel", $"Applications may be delivered through {c}", true)),
         .. Sources.Select(s => new FeatureFlagDefinition(SourceFlag(s), "source", $"Jobs are fetched from {s}", true)),
         .. BigBoards.Select(s => new FeatureFlagDefinition(SourceFlag(s), "source", $"Jobs are fetched from {s} (rate-limited guest endpoints)", false)),
     ];

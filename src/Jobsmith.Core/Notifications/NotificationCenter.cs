@@ -25,10 +25,44 @@ public sealed class NotificationCenter(AppDbContext db, IRealtimePublisher realt
         return notification;
     }
 
+    /// <summary>
+    /// Adds a notification to the caller's unit of work without saving, so it commits with the change it announces;
+    /// after saving, <see cref="PublishAsync"/> pushes it to open pages.
+    /// </summary>
+    public Notification Stage(string userId, string type, string title, string body)
+    {
+        var now = clock.GetUtcNow();
+        var notification = new Notification { Id = Guid.CreateVersion7(now), UserId = userId, Type = type, Title = title, Body = body, CreatedAt = now.UtcDateTime };
+        db.Set<Notification>().Add(notification);
+        return notification;
+    }
+
+    public Task PublishAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return realtime.PublishAsync(notification.UserId, new RealtimeMessage(notification.Type, notification.Id, notification.Title, notification.Body, notification.CreatedAt), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Notification>> ListAsync(string userId, int take, CancellationToken cancellationToken) =>
         await db.Set<Notification>().AsNoTracking()
             .Where(n => n.UserId == userId)
             .OrderByDescending(n => n.CreatedAt)
             .Take(Math.Clamp(take, 1, 200))
             .ToListAsync(cancellationToken);
+
+    /// <summary>Marks one of the user's notifications read; false when it is not theirs or does not exist (A2).</summary>
+    public async Task<bool> MarkReadAsync(string userId, Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Set<Notification>().Where(n => n.Id == id && n.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken) > 0;
+    }
+
+    /// <summary>Marks every unread notification of the user read; returns how many were marked.</summary>
+    public async Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
 }

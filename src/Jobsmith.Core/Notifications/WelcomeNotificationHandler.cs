@@ -5,7 +5,7 @@ namespace Jobsmith.Core.Notifications;
 /// <summary>Greets a new candidate and points at the first step; runs as a background agent task.</summary>
 internal sealed class WelcomeNotificationHandler(NotificationCenter notifications) : IAgent
 {
-    public string AgentName => "notifications";
+    public string AgentName => Flags.FeatureFlagCatalog.Notifications;
 
     public bool Accepts(string eventType) => eventType == EventTypes.AccountRegistered;
 

@@ -1,3 +1,4 @@
+using Jobsmith.Core.Flags;
 using Jobsmith.Core.Profiles.Analysis;
 using Jobsmith.Core.Profiles.Import;
 using Jobsmith.Core.Profiles.JsonResume;
@@ -13,7 +14,7 @@ namespace Jobsmith.Core.Profiles;
 /// <see cref="ParsedResume.Ai"/> carries its token usage; without one the analysis is rule-based only.
 /// </summary>
 public sealed class ProfileParser(ResumeImporter importer, ResumeAnalyzer analyzer, JsonResumeImporter jsonResume,
-    LlmResumeAnalyzer? llm = null)
+    LlmResumeAnalyzer? llm = null, AgentSwitches? switches = null)
 {
     public ProfileParser(ResumeImportOptions options, TimeProvider timeProvider)
         : this(new ResumeImporter(options), new ResumeAnalyzer(timeProvider), new JsonResumeImporter(timeProvider)) { }
@@ -39,6 +40,9 @@ public sealed class ProfileParser(ResumeImporter importer, ResumeAnalyzer analyz
         // JSON Resume is already structured: there is nothing for a model to read.
         if (text.Kind == ResumeFileKind.JsonResume) return jsonResume.Import(content);
         var resume = analyzer.Analyze(text);
-        return llm is null ? resume : await llm.EnrichAsync(resume, cancellationToken);
+        if (llm is null) return resume;
+        // The model's reading is the resume-analyzer agent: an admin can switch it off, leaving the rule-based reading.
+        if (switches is not null && !await switches.IsOnAsync(FeatureFlagCatalog.ResumeAnalyzer, cancellationToken)) return resume;
+        return await llm.EnrichAsync(resume, cancellationToken);
     }
 }

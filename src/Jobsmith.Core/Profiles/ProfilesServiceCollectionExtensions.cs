@@ -25,7 +25,7 @@ public static class ProfilesServiceCollectionExtensions
         services.AddSingleton(sp => new ResumeAnalyzer(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new JsonResumeImporter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ProfileParser(sp.GetRequiredService<ResumeImporter>(),
-            sp.GetRequiredService<ResumeAnalyzer>(), sp.GetRequiredService<JsonResumeImporter>(), LlmAnalyzer(sp)));
+            sp.GetRequiredService<ResumeAnalyzer>(), sp.GetRequiredService<JsonResumeImporter>(), LlmAnalyzer(sp), sp.GetService<Flags.AgentSwitches>()));
         return services;
     }
 

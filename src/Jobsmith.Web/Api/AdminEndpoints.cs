@@ -4,7 +4,6 @@ using Jobsmith.Core.Flags;
 using Jobsmith.Core.Security;
 using Jobsmith.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Jobsmith.Web.Api;
 
@@ -40,20 +39,15 @@ public static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<string>>, ValidationProblem, NotFound>> SetRolesAsync(
-        string id, SetRolesRequest request, UserManager<JobsmithUser> users, AuditLog audit, Core.Data.AppDbContext db,
-        System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
+        string id, SetRolesRequest request, AdminAccounts accounts, System.Security.Claims.ClaimsPrincipal actor, CancellationToken ct)
     {
-        var wanted = request.Roles ?? [];
-        var unknown = wanted.Where(r => !Roles.All.Contains(r)).ToList();
-        if (wanted.Count == 0 || unknown.Count > 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [$"Give one or more of: {string.Join(", ", Roles.All)}."] });
-        var user = await users.FindByIdAsync(id);
-        if (user is null) return TypedResults.NotFound();
-        var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Except(wanted));
-        await users.AddToRolesAsync(user, wanted.Except(current));
-        audit.Record("admin.roles_changed", user.Id, string.Join(",", wanted), actor.UserId());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<string>>([.. await users.GetRolesAsync(user)]);
+        try
+        {
+            return await accounts.SetRolesAsync(id, request.Roles ?? [], actor.UserId(), ct) is { } roles ? TypedResults.Ok(roles) : TypedResults.NotFound();
+        }
+        catch (AccountException ex) when (ex.Code == "invalid_roles")
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [.. ex.Errors] });
+        }
     }
 }

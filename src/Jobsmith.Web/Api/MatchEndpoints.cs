@@ -1,3 +1,4 @@
+using Jobsmith.Core.Flags;
 using System.Security.Claims;
 using Jobsmith.Core.Matching.Store;
 using Jobsmith.Web.Auth;
@@ -64,6 +65,10 @@ public static class MatchEndpoints
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Profile not ready",
                 extensions: new Dictionary<string, object?> { ["missing"] = ex.Missing });
+        }
+        catch (AgentSwitchedOffException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Matching is switched off");
         }
     }
 

@@ -1,11 +1,9 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using Jobsmith.Core.Data;
 using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Notifications.Realtime;
 using Jobsmith.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jobsmith.Web.Api;
 
@@ -18,27 +16,16 @@ public static class NotificationEndpoints
         group.MapGet("/", async (NotificationCenter center, System.Security.Claims.ClaimsPrincipal user, int? take, CancellationToken ct) =>
             TypedResults.Ok(await center.ListAsync(user.UserId(), take ?? 50, ct)));
         group.MapPut("/{id:guid}/read", MarkReadAsync);
-        group.MapPut("/read-all", async (AppDbContext db, TimeProvider clock, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var id = user.UserId();
-            var count = await db.Set<Notification>().Where(n => n.UserId == id && n.ReadAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
-            return TypedResults.Ok(new { marked = count });
-        });
+        group.MapPut("/read-all", async (NotificationCenter center, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            TypedResults.Ok(new { marked = await center.MarkAllReadAsync(user.UserId(), ct) }));
         group.MapGet("/stream", (RealtimeBroker broker, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.ServerSentEvents(StreamAsync(broker, user.UserId(), ct)));
         return api;
     }
 
-    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(Guid id, AppDbContext db, TimeProvider clock, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-    {
-        var userId = user.UserId();
-        // Scoped by owner: another user's notification id is simply not found (A2).
-        var count = await db.Set<Notification>().Where(n => n.Id == id && n.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow().UtcDateTime), ct);
-        return count == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
+    // Scoped by owner: another user's notification id is simply not found (A2).
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(Guid id, NotificationCenter center, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        await center.MarkReadAsync(user.UserId(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async IAsyncEnumerable<SseItem<RealtimeMessage>> StreamAsync(RealtimeBroker broker, string userId, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -135,7 +135,7 @@ public sealed class EventDurabilityTests
     // Saves its effect, then dies the first time — a crash between the effect and the task's completion.
     private sealed class CrashAfterEffectAgent(NotificationCenter notifications, CallCounter calls) : IAgent
     {
-        public string AgentName => "orchestrator";
+        public string AgentName => Jobsmith.Core.Flags.FeatureFlagCatalog.Notifications;
 
         public bool Accepts(string eventType) => eventType == "test.crash-after-effect";
 
@@ -154,7 +154,7 @@ public sealed class EventDurabilityTests
 
         public int Calls => _calls;
 
-        public string AgentName => "orchestrator";
+        public string AgentName => Jobsmith.Core.Flags.FeatureFlagCatalog.Notifications;
 
         public bool Accepts(string eventType) => eventType == "test.fails";
 

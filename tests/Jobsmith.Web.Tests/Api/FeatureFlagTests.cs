@@ -21,7 +21,7 @@ public sealed class FeatureFlagTests(WebAppFixture fixture) : IClassFixture<WebA
         var app = await fixture.AppAsync(provider);
         var client = app.CreateApiClient();
         var admin = await client.LoginAsync(JobsmithWebApp.AdminEmail, JobsmithWebApp.AdminPassword);
-        const string flag = FeatureFlagCatalog.WeeklyReports;
+        const string flag = FeatureFlagCatalog.FeedbackOptimization;
         Assert.True(await IsEnabledAsync(app, flag));
 
         using (var off = await client.SendJsonAsync(HttpMethod.Put, $"/api/admin/flags/{flag}", admin.AccessToken, new { enabled = false }))

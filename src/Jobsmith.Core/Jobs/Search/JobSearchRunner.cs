@@ -1,4 +1,5 @@
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Flags;
 using Jobsmith.Core.Jobs.Dedupe;
 using Jobsmith.Core.Jobs.Sources;
 using Jobsmith.Core.Jobs.Store;
@@ -11,7 +12,7 @@ namespace Jobsmith.Core.Jobs.Search;
 /// Keyword results are partial views of a source, so they never close postings; scheduled source runs do that.
 /// </summary>
 public sealed class JobSearchRunner(AppDbContext db, JobIngestion ingestion, JobIngestionStore store, SourceSettings settings,
-    SourceRunner sources, DuplicateDetector duplicates, TimeProvider clock)
+    SourceRunner sources, DuplicateDetector duplicates, AgentSwitches switches, TimeProvider clock)
 {
     /// <summary>
     /// The quota check before a run. Plans and their limits do not exist in this instance yet, so there is no limit to
@@ -19,12 +20,15 @@ public sealed class JobSearchRunner(AppDbContext db, JobIngestion ingestion, Job
     /// </summary>
     public const string NoPlanNote = "quota not checked: this candidate has no plan with a search limit";
 
+    public const string SwitchedOffNote = "not run: the job-discovery agent is switched off";
+
     public async Task<string> RunAsync(Guid searchId, CancellationToken cancellationToken)
     {
         var search = await db.Set<JobSearch>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == searchId, cancellationToken);
         if (search is null) return "search not found";
         var notes = new List<string>();
         if (!search.Enabled) notes.Add("search is paused");
+        else if (!await switches.IsOnAsync(FeatureFlagCatalog.JobDiscovery, cancellationToken)) notes.Add(SwitchedOffNote);
         else
         {
             notes.Add(NoPlanNote);

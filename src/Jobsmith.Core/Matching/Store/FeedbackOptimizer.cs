@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Flags;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Evaluation;
+using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Profiles.Preferences;
 using Jobsmith.Core.Profiles.Store;
 using Microsoft.EntityFrameworkCore;
@@ -13,18 +15,26 @@ namespace Jobsmith.Core.Matching.Store;
 /// <summary>
 /// Turns new feedback into learned changes (D5): new ranking weights from every thumbs up/down pair the candidate
 /// gave (<see cref="FeedbackLearner"/>), and preference changes when the same thumbs-down reason repeats in the new
-/// feedback. Each change is stored as a <see cref="PreferenceUpdate"/> and as a learned adjustment on the preferences.
+/// feedback. Each change is stored as a <see cref="PreferenceUpdate"/> and as an entry of the learned layer, never
+/// over what the candidate typed (B3); both, the feedback's processed mark and the candidate's notice commit together.
 /// </summary>
-public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService preferences, ProfileStore profiles, TimeProvider clock)
+public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService preferences, ProfileStore profiles, NotificationCenter notifications, AgentSwitches switches, TimeProvider clock)
 {
+    public const string LearnedNotificationType = "preferences.learned";
+
     /// <summary>One thumbs down is an opinion about one job; two with the same reason are a pattern.</summary>
     public const int RepeatThreshold = 2;
 
     /// <summary>Weight changes smaller than this are noise, not worth showing the candidate.</summary>
     private const float MinWeightChange = 0.005f;
 
+    public async Task<bool> IsAllowedAsync(CancellationToken cancellationToken) =>
+        await switches.IsEnabledAsync(FeatureFlagCatalog.FeedbackOptimization, cancellationToken)
+        && await switches.IsOnAsync(FeatureFlagCatalog.FeedbackOptimizer, cancellationToken);
+
     public async Task<int> OptimizeAllAsync(CancellationToken cancellationToken)
     {
+        if (!await IsAllowedAsync(cancellationToken)) return 0;
         var users = await db.Set<MatchFeedback>().Where(f => f.ProcessedAt == null).Select(f => f.UserId).Distinct().ToListAsync(cancellationToken);
         var changes = 0;
         foreach (var user in users) changes += (await OptimizeAsync(user, cancellationToken)).Count;
@@ -33,6 +43,8 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
 
     public async Task<IReadOnlyList<PreferenceUpdateView>> OptimizeAsync(string userId, CancellationToken cancellationToken)
     {
+        // Switched off, feedback stays unprocessed: it is learned from once the optimizer is allowed to run again.
+        if (!await IsAllowedAsync(cancellationToken)) return [];
         var all = await (
             from f in db.Set<MatchFeedback>().Where(f => f.UserId == userId)
             join m in db.Set<StoredMatch>().Where(m => m.UserId == userId) on f.PostingId equals m.PostingId
@@ -47,24 +59,30 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
         var weightsUpdate = await LearnWeightsAsync(userId, signals, fresh.Select(x => x.Feedback.Id), now, cancellationToken);
         if (weightsUpdate is not null) updates.Add(weightsUpdate);
 
-        var stated = (await preferences.GetAsync(userId, cancellationToken)).Values;
+        var stated = (await preferences.GetAsync(userId, cancellationToken)).Effective;
         var downs = fresh.Where(x => !x.Feedback.ThumbsUp).GroupBy(x => x.Feedback.Reason)
             .Where(g => g.Count() >= RepeatThreshold).ToDictionary(g => g.Key, g => g.Select(x => (x.Feedback.Id, Posting: StoredPostingReader.ToPosting(x.Posting))).ToList());
         var profileLevel = MatchProfile.FromResume(await profiles.CurrentResumeAsync(userId, cancellationToken)).Level;
         foreach (var (reason, evidence) in downs)
         {
             if (Rule(reason, stated, profileLevel, evidence.Select(e => e.Posting).ToList()) is not { } change) continue;
-            var errors = await preferences.UpdateAsync(userId, change.Apply, cancellationToken);
-            if (errors.Count > 0) continue;
-            stated = change.Apply(stated);
+            var next = LearnedLayer.Apply(stated, change.Field, change.New);
+            if (PreferencesValidator.Validate(PreferencesValidator.Normalize(next)).Count > 0) continue;
+            stated = next;
             updates.Add(Record(userId, change.Field, change.Old, change.New, evidence.Select(e => e.Id), change.Why, now));
         }
 
         foreach (var x in fresh) x.Feedback.ProcessedAt = now;
         db.Set<PreferenceUpdate>().AddRange(updates);
-        await db.SaveChangesAsync(cancellationToken);
         foreach (var u in updates)
-            await preferences.AddLearnedAsync(userId, new LearnedAdjustment(u.Field, u.NewValue, 1, u.Reason, now), cancellationToken);
+            await preferences.StageLearnedAsync(userId, new LearnedAdjustment(u.Field, u.NewValue, 1, u.Reason, now, u.Id), cancellationToken);
+        var notice = updates.Count == 0 ? null : notifications.Stage(userId, LearnedNotificationType,
+            updates.Count == 1 ? "We learned from your ratings" : $"We learned {updates.Count} things from your ratings",
+            string.Join(" ", updates.Select(u => LearnedChangeText.Describe(PreferenceUpdateView.From(u)))) + " You can undo any of these on your matches page.");
+        // One SaveChanges is one transaction: the records, the learned layer, the processed marks and the notice
+        // are stored together or not at all, so a crash cannot leave a learned change without its record.
+        await db.SaveChangesAsync(cancellationToken);
+        if (notice is not null) await notifications.PublishAsync(notice, cancellationToken);
         return [.. updates.Select(PreferenceUpdateView.From)];
     }
 
@@ -78,7 +96,7 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
             $"{signals.Count(s => s.ThumbsUp)} thumbs up and {signals.Count(s => !s.ThumbsUp)} thumbs down reweighted the ranking signals", now);
     }
 
-    private sealed record Change(string Field, string Old, string New, string Why, Func<PreferenceValues, PreferenceValues> Apply);
+    private sealed record Change(string Field, string Old, string New, string Why);
 
     /// <summary>The preference change a repeated thumbs-down reason implies, or null when it implies none we can make.</summary>
     private static Change? Rule(string reason, PreferenceValues stated, int profileLevel, List<JobPosting> disliked)
@@ -101,7 +119,7 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
             }
             case FeedbackReasons.WrongLocation when disliked.All(p => p.Remote is RemoteType.Onsite or RemoteType.Hybrid) && stated.RemotePreference != "remote":
                 return new Change(LearnedFields.RemotePreference, stated.RemotePreference ?? "", "remote",
-                    $"{disliked.Count} on-site or hybrid jobs marked wrong location", v => v with { RemotePreference = "remote" });
+                    $"{disliked.Count} on-site or hybrid jobs marked wrong location");
             case FeedbackReasons.SalaryTooLow:
             {
                 var stated_ = disliked.Select(p => p.Salary).Where(s => s is { Period: SalaryPeriod.Year } && (stated.SalaryCurrency is null || s.Currency == stated.SalaryCurrency))
@@ -109,7 +127,7 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
                 if (stated_.Count == 0 || stated_.Max() <= (stated.SalaryMin ?? 0)) return null;
                 var floor = stated_.Max();
                 return new Change(LearnedFields.SalaryMin, stated.SalaryMin?.ToString("0.##", CultureInfo.InvariantCulture) ?? "", floor.ToString("0.##", CultureInfo.InvariantCulture),
-                    $"{disliked.Count} jobs paying up to {floor:0} a year marked salary too low", v => v with { SalaryMin = floor, SalaryMax = v.SalaryMax < floor ? null : v.SalaryMax });
+                    $"{disliked.Count} jobs paying up to {floor:0} a year marked salary too low");
             }
             default:
                 return null;
@@ -117,7 +135,7 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
     }
 
     private static Change? Level(PreferenceValues stated, string next, string why) =>
-        next == stated.ExperienceLevel ? null : new Change(LearnedFields.ExperienceLevel, stated.ExperienceLevel ?? "", next, why, v => v with { ExperienceLevel = next });
+        next == stated.ExperienceLevel ? null : new Change(LearnedFields.ExperienceLevel, stated.ExperienceLevel ?? "", next, why);
 
     private PreferenceUpdate Record(string userId, string field, string old, string @new, IEnumerable<Guid> feedbackIds, string why, DateTime now) => new()
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Jobsmith.Core.Agents;
 using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Flags;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Profiles.Preferences;
 using Jobsmith.Core.Profiles.Store;
@@ -21,7 +22,7 @@ public sealed record MatchRun(Guid RunId, IReadOnlyList<MatchView> Matches, int 
 /// JobMatchFound event is published in the same unit of work.
 /// </summary>
 public sealed class MatchRunner(
-    AppDbContext db, ProfileStore profiles, PreferencesService preferences, StoredPostingReader postings,
+    AppDbContext db, AgentSwitches switches, ProfileStore profiles, PreferencesService preferences, StoredPostingReader postings,
     LearnedWeights learned, MatchingVectors vectors, EventPublisher events, ProfileReadiness readiness, TimeProvider clock,
     IOptions<MatchingOptions> options, ILoggerFactory loggers,
     IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, IChatClient? chat = null)
@@ -32,10 +33,11 @@ public sealed class MatchRunner(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topN, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(topN, MaxTop);
+        if (!await switches.IsOnAsync(FeatureFlagCatalog.Matcher, cancellationToken)) throw new AgentSwitchedOffException(FeatureFlagCatalog.Matcher);
         var ready = await readiness.EvaluateAsync(userId, cancellationToken);
         if (!ready.Ready) throw new ProfileNotReadyException(ready.Missing);
         var resume = await profiles.CurrentResumeAsync(userId, cancellationToken);
-        var stated = (await preferences.GetAsync(userId, cancellationToken)).Values;
+        var stated = (await preferences.GetAsync(userId, cancellationToken)).Effective;
         var profile = CandidateMatchInputs.WithLevel(CandidateMatchInputs.FromStoredResume(resume), stated.ExperienceLevel);
 
         var open = await postings.OpenAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Profiles.Preferences;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobsmith.Core.Matching.Store;
 
 /// <summary>
-/// Undoes one learned change for its candidate: a preference field gets its old value back; a weights change
-/// stops counting, so ranking falls back to the weights in force before it. Undoing twice changes nothing.
+/// Undoes one learned change for its candidate: a preference change leaves the learned layer, so the typed value
+/// (or an earlier learned one) is in force again; a weights change stops counting, so ranking falls back to the weights in force before it. Undoing twice changes nothing.
 /// </summary>
 public sealed class PreferenceUndo(AppDbContext db, PreferencesService preferences, TimeProvider clock)
 {
@@ -18,23 +17,10 @@ public sealed class PreferenceUndo(AppDbContext db, PreferencesService preferenc
         if (row is null) return null;
         if (row.UndoneAt is not null) return PreferenceUpdateView.From(row);
 
-        var old = row.OldValue.Length == 0 ? null : row.OldValue;
-        Func<PreferenceValues, PreferenceValues>? restore = row.Field switch
-        {
-            LearnedFields.ExperienceLevel => v => v with { ExperienceLevel = old },
-            LearnedFields.RemotePreference => v => v with { RemotePreference = old },
-            LearnedFields.SalaryMin => v => v with { SalaryMin = old is null ? null : decimal.Parse(old, CultureInfo.InvariantCulture) },
-            _ => null,
-        };
-        if (restore is not null)
-        {
-            var errors = await preferences.UpdateAsync(userId, restore, cancellationToken);
-            if (errors.Count > 0) throw new InvalidOperationException($"the old {row.Field} no longer validates: {string.Join("; ", errors.SelectMany(e => e.Value))}");
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        row.UndoneAt = now;
+        // The change leaves the learned layer; what the candidate typed was never touched, so nothing is restored there.
+        row.UndoneAt = clock.GetUtcNow().UtcDateTime;
+        await preferences.StageUnlearnAsync(userId, row.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await preferences.AddLearnedAsync(userId, new LearnedAdjustment(row.Field, row.OldValue, 0, $"undone by the candidate: {row.Reason}", now), cancellationToken);
         return PreferenceUpdateView.From(row);
     }
 }

@@ -7,14 +7,14 @@ namespace Jobsmith.Core.Matching.Store;
 public static class LearnedFields
 {
     public const string Weights = "weights";
-    public const string ExperienceLevel = "experience_level";
-    public const string RemotePreference = "remote_preference";
-    public const string SalaryMin = "salary_min";
+    public const string ExperienceLevel = Profiles.Preferences.LearnedLayer.ExperienceLevel;
+    public const string RemotePreference = Profiles.Preferences.LearnedLayer.RemotePreference;
+    public const string SalaryMin = Profiles.Preferences.LearnedLayer.SalaryMin;
 }
 
 /// <summary>
 /// One change the optimizer made from feedback (table <c>preference_updates</c>, D5): old and new value as text
-/// (weights as JSON), the feedback ids behind it and why. Undo sets <see cref="UndoneAt"/> and restores the old value.
+/// (weights as JSON), the feedback ids behind it and why. Undo sets <see cref="UndoneAt"/> and takes the change out of the learned layer.
 /// </summary>
 public sealed class PreferenceUpdate
 {

@@ -31,7 +31,17 @@ public sealed record PreferenceValues
     public IReadOnlyList<string> CompaniesToAvoid { get; init; } = [];
 }
 
-/// <summary>A preference shift learned from feedback (D5), e.g. field "titles", value "Data Engineer", weight +0.2.</summary>
-public sealed record LearnedAdjustment(string Field, string Value, double Weight, string Reason, DateTime LearnedAt);
+/// <summary>
+/// A preference shift learned from feedback (D5), e.g. field "experience_level", value "lead". <see cref="UpdateId"/>
+/// names the recorded change behind it, so undoing that change takes exactly this entry out of the learned layer.
+/// </summary>
+public sealed record LearnedAdjustment(string Field, string Value, double Weight, string Reason, DateTime LearnedAt, Guid? UpdateId = null);
 
-public sealed record PreferencesView(PreferenceValues Values, IReadOnlyList<LearnedAdjustment> Learned, DateTime? UpdatedAt);
+/// <summary>
+/// What the candidate typed (<see cref="Values"/>, always shown and edited as typed), what feedback learned
+/// (<see cref="Learned"/>), and the two combined (<see cref="Effective"/>), which is what matching uses.
+/// </summary>
+public sealed record PreferencesView(PreferenceValues Values, IReadOnlyList<LearnedAdjustment> Learned, DateTime? UpdatedAt)
+{
+    public PreferenceValues Effective => LearnedLayer.Overlay(Values, Learned);
+}

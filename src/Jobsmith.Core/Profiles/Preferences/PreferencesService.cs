@@ -38,15 +38,33 @@ public sealed class PreferencesService(AppDbContext db, TimeProvider clock)
         return (await SaveAsync(userId, change(current.Values), cancellationToken)).Errors;
     }
 
-    /// <summary>Records what feedback learned, apart from what the candidate typed (D5 fills this).</summary>
-    public async Task AddLearnedAsync(string userId, LearnedAdjustment adjustment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages what feedback learned in the learned layer, apart from what the candidate typed; the caller saves it in
+    /// the same unit of work as the change's record, so neither exists without the other.
+    /// </summary>
+    public async Task StageLearnedAsync(string userId, LearnedAdjustment adjustment, CancellationToken cancellationToken)
     {
-        var row = await db.Set<JobPreferences>().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        if (row is null) db.Set<JobPreferences>().Add(row = new JobPreferences { UserId = userId, UpdatedAt = clock.GetUtcNow().UtcDateTime });
+        var row = await TrackedAsync(userId, cancellationToken);
         var learned = JsonSerializer.Deserialize<List<LearnedAdjustment>>(row.LearnedJson, Json) ?? [];
         learned.Add(adjustment);
         row.LearnedJson = JsonSerializer.Serialize(learned, Json);
-        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Stages the removal of one learned change from the layer (undo); the typed values are not touched.</summary>
+    public async Task StageUnlearnAsync(string userId, Guid updateId, CancellationToken cancellationToken)
+    {
+        var row = await TrackedAsync(userId, cancellationToken);
+        var learned = JsonSerializer.Deserialize<List<LearnedAdjustment>>(row.LearnedJson, Json) ?? [];
+        learned.RemoveAll(a => a.UpdateId == updateId);
+        row.LearnedJson = JsonSerializer.Serialize(learned, Json);
+    }
+
+    private async Task<JobPreferences> TrackedAsync(string userId, CancellationToken cancellationToken)
+    {
+        var row = db.Set<JobPreferences>().Local.FirstOrDefault(p => p.UserId == userId)
+            ?? await db.Set<JobPreferences>().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (row is null) db.Set<JobPreferences>().Add(row = new JobPreferences { UserId = userId, UpdatedAt = clock.GetUtcNow().UtcDateTime });
+        return row;
     }
 
     private static PreferencesView View(JobPreferences row) => new(

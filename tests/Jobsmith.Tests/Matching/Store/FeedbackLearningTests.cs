@@ -1,6 +1,9 @@
 using Jobsmith.Core.Matching;
 using Jobsmith.Core.Matching.Store;
+using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Profiles.Preferences;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Jobsmith.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +43,9 @@ public sealed class FeedbackLearningTests
         Assert.NotEqual(CandidateMatchInputs.WeightsJson(MatchWeights.Default), weights.NewValue);
 
         var learned = await harness.InScopeAsync(sp => sp.GetRequiredService<PreferencesService>().GetAsync(priya, CancellationToken.None));
-        Assert.Equal(("lead", "remote"), (learned.Values.ExperienceLevel, learned.Values.RemotePreference));
+        Assert.Equal(("lead", "remote"), (learned.Effective.ExperienceLevel, learned.Effective.RemotePreference));
+        // What the candidate typed is untouched by learning (B3): the learned layer lies over it.
+        Assert.Equal((null, "any"), (learned.Values.ExperienceLevel, learned.Values.RemotePreference));
         Assert.Equal(3, learned.Learned.Count);
         var feedback = await harness.InScopeAsync(sp => sp.GetRequiredService<MatchQueries>().FeedbackAsync(priya, CancellationToken.None));
         Assert.All(feedback, f => Assert.NotNull(f.ProcessedAt));
@@ -55,7 +60,8 @@ public sealed class FeedbackLearningTests
         // PostgreSQL keeps microseconds, so the first answer (from memory) may carry one more digit than the stored one.
         Assert.Equal(undone!.UndoneAt!.Value, twice!.UndoneAt!.Value, TimeSpan.FromMilliseconds(1));
         var restored = await harness.InScopeAsync(sp => sp.GetRequiredService<PreferencesService>().GetAsync(priya, CancellationToken.None));
-        Assert.Equal((null, "remote"), (restored.Values.ExperienceLevel, restored.Values.RemotePreference));
+        Assert.Equal((null, "remote"), (restored.Effective.ExperienceLevel, restored.Effective.RemotePreference));
+        Assert.Equal(["remote_preference"], restored.Learned.Select(l => l.Field));
         Assert.Equal(MatchWeights.Default, await harness.InScopeAsync(sp => sp.GetRequiredService<LearnedWeights>().CurrentAsync(priya, CancellationToken.None)));
     }
 
@@ -80,6 +86,70 @@ public sealed class FeedbackLearningTests
 
         Assert.Equal(8, first.Matches.Count);
         Assert.Equal("s-5", Assert.Single(next.Matches).ExternalId);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Learning_leaves_the_typed_preferences_as_typed_and_tells_the_candidate(string provider)
+    {
+        await using var harness = await MatchStoreHarness.CreateAsync(provider);
+        var priya = await harness.AddCandidateAsync("priya@example.com");
+        var run = await harness.InScopeAsync(sp => sp.GetRequiredService<MatchRunner>().RunAsync(priya, 8, CancellationToken.None));
+        var id = run.Matches.ToDictionary(m => m.ExternalId, m => m.PostingId);
+        await GiveAsync(harness, priya, id["o-1"], false, FeedbackReasons.WrongLocation);
+        await GiveAsync(harness, priya, id["o-2"], false, FeedbackReasons.WrongLocation);
+
+        await harness.InScopeAsync(sp => sp.GetRequiredService<FeedbackOptimizer>().OptimizeAsync(priya, CancellationToken.None));
+        var view = await harness.InScopeAsync(sp => sp.GetRequiredService<PreferencesService>().GetAsync(priya, CancellationToken.None));
+        // The candidate edits the typed values later: the learned layer still lies over them, and their edit is kept.
+        var (errors, edited) = await harness.InScopeAsync(sp => sp.GetRequiredService<PreferencesService>().SaveAsync(priya, view.Values with { Titles = ["Data Engineer"] }, CancellationToken.None));
+        var notices = await harness.InScopeAsync(sp => sp.GetRequiredService<NotificationCenter>().ListAsync(priya, 50, CancellationToken.None));
+
+        Assert.Equal("any", view.Values.RemotePreference);
+        Assert.Equal("remote", view.Effective.RemotePreference);
+        Assert.Empty(errors);
+        Assert.Equal(("any", "remote"), (edited!.Values.RemotePreference, edited.Effective.RemotePreference));
+        Assert.Equal(["Data Engineer"], edited.Effective.Titles);
+        var notice = Assert.Single(notices, n => n.Type == FeedbackOptimizer.LearnedNotificationType);
+        Assert.Contains("remote", notice.Body, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_crash_while_saving_what_was_learned_leaves_nothing_half_saved(string provider)
+    {
+        var crash = new CrashOnLearnedChange();
+        await using var harness = await MatchStoreHarness.CreateAsync(provider, s => s.AddSingleton<IInterceptor>(crash));
+        var priya = await harness.AddCandidateAsync("priya@example.com");
+        var run = await harness.InScopeAsync(sp => sp.GetRequiredService<MatchRunner>().RunAsync(priya, 8, CancellationToken.None));
+        var id = run.Matches.ToDictionary(m => m.ExternalId, m => m.PostingId);
+        await GiveAsync(harness, priya, id["j-1"], false, FeedbackReasons.TooJunior);
+        await GiveAsync(harness, priya, id["j-2"], false, FeedbackReasons.TooJunior);
+
+        crash.Armed = true;
+        await Assert.ThrowsAsync<IOException>(() => harness.InScopeAsync(sp => sp.GetRequiredService<FeedbackOptimizer>().OptimizeAsync(priya, CancellationToken.None)));
+        crash.Armed = false;
+        var after = await harness.InScopeAsync(sp => sp.GetRequiredService<PreferencesService>().GetAsync(priya, CancellationToken.None));
+        var records = await harness.InScopeAsync(sp => sp.GetRequiredService<MatchQueries>().UpdatesAsync(priya, CancellationToken.None));
+        var retried = await harness.InScopeAsync(sp => sp.GetRequiredService<FeedbackOptimizer>().OptimizeAsync(priya, CancellationToken.None));
+
+        Assert.Empty(records);
+        Assert.Equal((null, null), (after.Values.ExperienceLevel, after.Effective.ExperienceLevel));
+        Assert.Empty(after.Learned);
+        Assert.Contains(retried, u => u.Field == LearnedFields.ExperienceLevel);
+    }
+
+    /// <summary>Fails the save that writes a learned change's record, as a crash at that moment would.</summary>
+    private sealed class CrashOnLearnedChange : SaveChangesInterceptor
+    {
+        public volatile bool Armed;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Armed && eventData.Context!.ChangeTracker.Entries<PreferenceUpdate>().Any(e => e.State == EntityState.Added))
+                throw new IOException("the process died while saving");
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
     }
 
     private static Task<FeedbackView?> GiveAsync(MatchStoreHarness harness, string userId, Guid postingId, bool up, string reason) =>

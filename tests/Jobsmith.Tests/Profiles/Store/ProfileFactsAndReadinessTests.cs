@@ -81,13 +81,16 @@ public sealed class ProfileFactsAndReadinessTests
         await h.InScopeAsync(sp => prefs(sp).SaveAsync(userId, new PreferenceValues { Titles = ["Data Engineer"], SalaryMin = 100_000, SalaryMax = 150_000, SalaryCurrency = "usd" }, default));
         await h.InScopeAsync(async sp =>
         {
-            await prefs(sp).AddLearnedAsync(userId, new LearnedAdjustment("titles", "Analytics Engineer", 0.2, "liked 3 matches", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc)), default);
-            return 0;
+            await prefs(sp).StageLearnedAsync(userId, new LearnedAdjustment("experience_level", "lead", 1, "2 jobs marked too junior", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), Guid.NewGuid()), default);
+            return await sp.GetRequiredService<Jobsmith.Core.Data.AppDbContext>().SaveChangesAsync();
         });
 
         var view = await h.InScopeAsync(sp => prefs(sp).GetAsync(userId, default));
         Assert.Equal(["Data Engineer"], view.Values.Titles);
         Assert.Equal("USD", view.Values.SalaryCurrency);
-        Assert.Equal("Analytics Engineer", Assert.Single(view.Learned).Value);
+        Assert.Equal("lead", Assert.Single(view.Learned).Value);
+        Assert.Null(view.Values.ExperienceLevel);
+        Assert.Equal("lead", view.Effective.ExperienceLevel);
+        Assert.Equal(["Data Engineer"], view.Effective.Titles);
     }
 }

@@ -1,3 +1,4 @@
+using Jobsmith.Core.Flags;
 using System.Security.Claims;
 using Jobsmith.Core.Matching.Store;
 using Jobsmith.Web.Api;
@@ -24,7 +25,7 @@ public static class MatchFormEndpoints
                 var run = await runner.RunAsync(user.UserId(), n, ct);
                 return Results.LocalRedirect($"/matches?found={run.Matches.Count}");
             }
-            catch (ProfileNotReadyException ex)
+            catch (Exception ex) when (ex is ProfileNotReadyException or AgentSwitchedOffException)
             {
                 return Back(ex.Message);
             }
