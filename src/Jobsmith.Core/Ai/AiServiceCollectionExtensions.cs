@@ -29,13 +29,12 @@ public static class AiServiceCollectionExtensions
         services.AddSingleton<IChatClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AiOptions>>().Value;
-            return options.Provider == AiProvider.Anthropic ? new AnthropicChatClient(options) : new OpenAiChatClient(options);
+            return options.Provider == AiProvider.Anthropic ? new AnthropicChatClient(options) : OpenAiClients.CreateChat(options);
         });
         services.AddSingleton<StructuredExtraction>();
         if (configured.Provider == AiProvider.OpenAi && !string.IsNullOrWhiteSpace(configured.EmbeddingModel))
         {
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-                new OpenAiEmbeddingGenerator(sp.GetRequiredService<IOptions<AiOptions>>().Value));
+            services.AddSingleton(sp => OpenAiClients.CreateEmbeddings(sp.GetRequiredService<IOptions<AiOptions>>().Value));
         }
         return services;
     }

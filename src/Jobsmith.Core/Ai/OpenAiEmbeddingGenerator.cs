@@ -1,11 +1,14 @@
-using System.ClientModel;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Embeddings;
 
 namespace Jobsmith.Core.Ai;
 
-/// <summary>IEmbeddingGenerator over the OpenAI SDK's embeddings endpoint (OpenAI, Ollama, vLLM, llama.cpp).</summary>
+/// <summary>
+/// IEmbeddingGenerator over the OpenAI SDK's embeddings endpoint (OpenAI, Ollama, vLLM, llama.cpp). Kept rather than
+/// Microsoft.Extensions.AI.OpenAI's generator because that one returns vectors in the server's order and drops each
+/// item's index, and some compatible servers answer out of order; callers pair vectors with inputs by position.
+/// </summary>
 public sealed class OpenAiEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly AiOptions _options;
@@ -15,8 +18,8 @@ public sealed class OpenAiEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public OpenAiEmbeddingGenerator(AiOptions options)
     {
         _options = options;
-        _client = OpenAiConnection.CreateClient(options);
-        _metadata = new EmbeddingGeneratorMetadata(OpenAiConnection.ProviderName, OpenAiConnection.BaseUri(options), options.EmbeddingModel);
+        _client = OpenAiClients.Connect(options);
+        _metadata = new EmbeddingGeneratorMetadata(OpenAiClients.ProviderName, options.Endpoint ?? OpenAiClients.DefaultEndpoint, options.EmbeddingModel);
     }
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
@@ -24,27 +27,13 @@ public sealed class OpenAiEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var model = options?.ModelId ?? _options.EmbeddingModel ?? throw new InvalidOperationException("No embedding model configured (Ai:EmbeddingModel).");
         var inputs = values.ToList();
         var request = new OpenAI.Embeddings.EmbeddingGenerationOptions { Dimensions = options?.Dimensions };
-        OpenAIEmbeddingCollection result;
-        try
-        {
-            result = (await _client.GetEmbeddingClient(model).GenerateEmbeddingsAsync(inputs, request, cancellationToken)).Value;
-        }
-        catch (ClientResultException e)
-        {
-            throw OpenAiConnection.Map(e, _options.ApiKey);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw OpenAiConnection.Unreadable(e, _options.ApiKey);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw OpenAiConnection.TimedOut(_options, e);
-        }
+        var result = await OpenAiFailures.GuardAsync(
+            async () => (await _client.GetEmbeddingClient(model).GenerateEmbeddingsAsync(inputs, request, cancellationToken)).Value,
+            _options, cancellationToken);
 
         if (result.Count != inputs.Count)
-            throw new AiProviderException(OpenAiConnection.ProviderName, AiFailureKind.InvalidResponse, null,
-                $"{OpenAiConnection.ProviderName} returned {result.Count} embeddings for {inputs.Count} inputs.");
+            throw new AiProviderException(OpenAiClients.ProviderName, AiFailureKind.InvalidResponse, null,
+                $"{OpenAiClients.ProviderName} returned {result.Count} embeddings for {inputs.Count} inputs.");
         // The API may return items out of order; Index ties each vector to its input.
         var embeddings = result.OrderBy(e => e.Index)
             .Select(e => new Embedding<float>(e.ToFloats()) { ModelId = result.Model })

@@ -44,14 +44,21 @@ public static class AuthServiceCollectionExtensions
                 o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = CookieStampValidator.ValidateAsync;
             })
-            .AddScheme<BearerTokenOptions, BearerTokenHandler>(Policies.Bearer, o => o.Validation = new TokenValidationParameters
+            .AddJwtBearer(Policies.Bearer, o =>
             {
-                ValidIssuer = jwt.Issuer,
-                ValidAudience = jwt.Audience,
-                IssuerSigningKey = key,
-                NameClaimType = UserClaims.Subject,
-                RoleClaimType = UserClaims.Role,
-                ClockSkew = TimeSpan.FromSeconds(30),
+                // Keep "sub" and "role" as issued: cookies and tokens share one claim vocabulary (UserClaims).
+                o.MapInboundClaims = false;
+                // Tokens are ours alone (AccessTokenIssuer): no authority or discovery document, one HMAC key.
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = UserClaims.Subject,
+                    RoleClaimType = UserClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
             });
 
         services.AddAuthorizationBuilder()

@@ -37,9 +37,13 @@ public sealed class AiRegistrationTests
             ("EmbeddingModel", "nomic-embed-text"), ("Timeout", "00:00:30"));
 
         var chat = services.GetRequiredService<IChatClient>();
-        Assert.IsType<OpenAiChatClient>(chat);
-        Assert.Equal("llama3.1", chat.GetService<ChatClientMetadata>()!.DefaultModelId);
-        Assert.IsType<OpenAiEmbeddingGenerator>(services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        // The OpenAI SDK's clients underneath, bound to the configured models and endpoint.
+        Assert.NotNull(chat.GetService<OpenAI.Chat.ChatClient>());
+        var metadata = chat.GetService<ChatClientMetadata>()!;
+        Assert.Equal(("openai", "llama3.1"), (metadata.ProviderName, metadata.DefaultModelId));
+        Assert.Equal(new Uri("http://127.0.0.1:11434/v1"), metadata.ProviderUri);
+        var embeddings = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        Assert.Equal("nomic-embed-text", embeddings.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelId);
         Assert.NotNull(services.GetService<StructuredExtraction>());
         Assert.True(services.GetRequiredService<AiAvailability>().EmbeddingsAvailable);
         Assert.Equal(TimeSpan.FromSeconds(30), services.GetRequiredService<IOptions<AiOptions>>().Value.Timeout);

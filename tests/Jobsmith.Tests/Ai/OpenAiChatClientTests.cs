@@ -39,7 +39,7 @@ public sealed class OpenAiChatClientTests
     public async Task Sends_chat_completions_request_with_bearer_key_model_messages_and_max_tokens()
     {
         await using var server = await WireServer.StartAsync(200, Completion);
-        using var client = new OpenAiChatClient(Options(server.Url("/v1")));
+        using var client = OpenAiClients.CreateChat(Options(server.Url("/v1")));
 
         await client.GetResponseAsync(Conversation);
 
@@ -58,7 +58,7 @@ public sealed class OpenAiChatClientTests
     public async Task Maps_text_usage_model_and_finish_reason()
     {
         await using var server = await WireServer.StartAsync(200, Completion);
-        using var client = new OpenAiChatClient(Options(server.Url("/v1")));
+        using var client = OpenAiClients.CreateChat(Options(server.Url("/v1")));
 
         var response = await client.GetResponseAsync(Conversation);
 
@@ -77,7 +77,7 @@ public sealed class OpenAiChatClientTests
     public async Task Per_call_options_override_model_and_request_json_schema()
     {
         await using var server = await WireServer.StartAsync(200, Completion);
-        using var client = new OpenAiChatClient(Options(server.Url("/v1")));
+        using var client = OpenAiClients.CreateChat(Options(server.Url("/v1")));
         var schema = System.Text.Json.JsonDocument.Parse("""{"type":"object","properties":{"name":{"type":"string"}}}""").RootElement;
 
         await client.GetResponseAsync(Conversation, new ChatOptions
@@ -99,7 +99,7 @@ public sealed class OpenAiChatClientTests
     public async Task Keyless_local_endpoint_still_works()
     {
         await using var server = await WireServer.StartAsync(200, Completion);
-        using var client = new OpenAiChatClient(Options(server.Url("/v1"), key: null));
+        using var client = OpenAiClients.CreateChat(Options(server.Url("/v1"), key: null));
 
         var response = await client.GetResponseAsync(Conversation);
 
@@ -114,7 +114,7 @@ public sealed class OpenAiChatClientTests
     public async Task Error_responses_map_to_provider_exceptions_without_the_key(int status, string body, AiFailureKind kind, string expected)
     {
         await using var server = await WireServer.StartAsync(status, body);
-        using var client = new OpenAiChatClient(Options(server.Url("/v1")));
+        using var client = OpenAiClients.CreateChat(Options(server.Url("/v1")));
 
         var error = await Assert.ThrowsAsync<AiProviderException>(() => client.GetResponseAsync(Conversation));
 
@@ -130,7 +130,7 @@ public sealed class OpenAiChatClientTests
     public async Task A_proxy_error_page_without_json_still_maps_by_status()
     {
         await using var server = await WireServer.StartAsync(502, "<html><body>502 Bad Gateway</body></html>");
-        using var client = new OpenAiChatClient(Options(server.Url("/v1")));
+        using var client = OpenAiClients.CreateChat(Options(server.Url("/v1")));
 
         var error = await Assert.ThrowsAsync<AiProviderException>(() => client.GetResponseAsync(Conversation));
 
@@ -143,7 +143,7 @@ public sealed class OpenAiChatClientTests
     public async Task Malformed_json_is_an_invalid_response()
     {
         await using var server = await WireServer.StartAsync(200, """{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"mess""");
-        using var client = new OpenAiChatClient(Options(server.Url("/v1")));
+        using var client = OpenAiClients.CreateChat(Options(server.Url("/v1")));
 
         var error = await Assert.ThrowsAsync<AiProviderException>(() => client.GetResponseAsync(Conversation));
 
@@ -157,7 +157,7 @@ public sealed class OpenAiChatClientTests
         await using var server = await WireServer.StartAsync(_ => new WireServer.Reply(200, Completion, TimeSpan.FromSeconds(5)));
         var options = Options(server.Url("/v1"));
         options.Timeout = TimeSpan.FromMilliseconds(300);
-        using var client = new OpenAiChatClient(options);
+        using var client = OpenAiClients.CreateChat(options);
 
         var error = await Assert.ThrowsAsync<AiProviderException>(() => client.GetResponseAsync(Conversation));
 

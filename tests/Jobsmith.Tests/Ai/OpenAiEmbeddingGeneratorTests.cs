@@ -41,7 +41,7 @@ public sealed class OpenAiEmbeddingGeneratorTests
     public async Task Sends_embeddings_request_and_returns_vectors_in_input_order_with_usage()
     {
         await using var server = await WireServer.StartAsync(Embeddings);
-        using var generator = new OpenAiEmbeddingGenerator(Options(server.Url("/v1")));
+        using var generator = OpenAiClients.CreateEmbeddings(Options(server.Url("/v1")));
 
         var result = await generator.GenerateAsync(["senior C# engineer", "pastry chef"]);
 
@@ -62,7 +62,7 @@ public sealed class OpenAiEmbeddingGeneratorTests
     {
         await using var server = await WireServer.StartAsync(401,
             """{"error":{"message":"Incorrect API key provided: sk-test-****cdef.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}""");
-        using var generator = new OpenAiEmbeddingGenerator(Options(server.Url("/v1")));
+        using var generator = OpenAiClients.CreateEmbeddings(Options(server.Url("/v1")));
 
         var error = await Assert.ThrowsAsync<AiProviderException>(() => generator.GenerateAsync(["x"]));
 

@@ -63,7 +63,7 @@ public sealed class StructuredExtractionTests
     public async Task Extracts_a_resume_end_to_end_against_an_openai_compatible_server()
     {
         await using var server = await WireServer.StartAsync(200, Completion(ModelJson));
-        using var chat = new OpenAiChatClient(OpenAiChatClientTests.Options(server.Url("/v1"), key: null));
+        using var chat = OpenAiClients.CreateChat(OpenAiChatClientTests.Options(server.Url("/v1"), key: null));
         var extraction = new StructuredExtraction(chat, new PromptTemplates());
 
         var result = await extraction.ExtractAsync<LlmResumeExtract>("resume-extract", 1, Resume);
