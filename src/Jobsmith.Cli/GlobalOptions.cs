@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Jobsmith.Cli;
 
 /// <summary>Options every command takes (the CLI contract in ARCHITECTURE.md).</summary>
-internal sealed record GlobalOptions(string DataDirectory, bool Json)
+internal sealed record GlobalOptions(string DataDirectory, bool Json, string? LogFormat = null)
 {
     public static readonly Option<string> DataDir = new("--data-dir")
     {
@@ -18,6 +18,27 @@ internal sealed record GlobalOptions(string DataDirectory, bool Json)
         Recursive = true,
     };
 
+    public static readonly Option<string?> LogFormatOption = CreateLogFormat();
+
     public static GlobalOptions From(ParseResult result) =>
-        new(Path.GetFullPath(result.GetValue(DataDir) ?? "data"), result.GetValue(JsonOutput));
+        new(Path.GetFullPath(result.GetValue(DataDir) ?? "data"), result.GetValue(JsonOutput), result.GetValue(LogFormatOption));
+
+    private static Option<string?> CreateLogFormat()
+    {
+        var option = new Option<string?>("--log-format")
+        {
+            Description = "Log lines on stderr: text (default) or json (also Jobsmith:LogFormat)",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
+
+    /// <summary>The command-line settings that override appsettings.json and JOBSMITH__ variables.</summary>
+    public Dictionary<string, string?> Overrides()
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (LogFormat is not null) overrides[Core.Hosting.ConsoleLogging.FormatKey] = LogFormat;
+        return overrides;
+    }
 }
