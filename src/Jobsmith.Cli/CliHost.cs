@@ -20,14 +20,12 @@ internal static class CliHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables(JobsmithConfiguration.EnvironmentPrefix);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Jobsmith:DataDirectory"] = global.DataDirectory,
-            ["Jobsmith:Role"] = nameof(ProcessRole.Web),
-        });
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        // Logs go to stderr so --json output on stdout stays machine-readable.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var overrides = global.Overrides();
+        overrides["Jobsmith:DataDirectory"] = global.DataDirectory;
+        overrides["Jobsmith:Role"] = nameof(ProcessRole.Web);
+        builder.Configuration.AddInMemoryCollection(overrides);
+        // Logs go to stderr so --json output on stdout stays machine-readable; a command is short, so no timestamps.
+        builder.Logging.AddJobsmithConsole(builder.Configuration, toStandardError: true, timestamps: false).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddJobsmithCore(builder.Configuration);
         return builder.Build();
     }
@@ -36,16 +34,17 @@ internal static class CliHost
     /// Just what parsing a resume needs (the AI provider when one is configured, and the profile parser), with
     /// no database: `profile parse` stays a pure function of its file and leaves no data folder behind.
     /// </summary>
-    public static ServiceProvider BuildParsing()
+    public static ServiceProvider BuildParsing(GlobalOptions global)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables(JobsmithConfiguration.EnvironmentPrefix)
+            .AddInMemoryCollection(global.Overrides())
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.AddLogging(l => l.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l => l.AddJobsmithConsole(configuration, toStandardError: true, timestamps: false).SetMinimumLevel(LogLevel.Warning));
         services.AddJobsmithAi(configuration);
         services.AddProfiles();
         return services.BuildServiceProvider();

@@ -23,6 +23,9 @@ internal static class CliOutput
         return Ok;
     }
 
+    /// <summary>A progress line on stderr, so --json output on stdout stays machine-readable.</summary>
+    public static void Progress(string line) => Console.Error.WriteLine(line);
+
     public static int Error(string message, int code = BadInput)
     {
         Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");

@@ -19,6 +19,7 @@ public static class JobsmithCli
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.JsonOutput);
+        root.Options.Add(GlobalOptions.LogFormatOption);
         return root;
     }
 

@@ -34,7 +34,7 @@ internal static class JobsCommands
             try
             {
                 services.GetRequiredService<JobSourceCatalog>().Get(kind);
-                Progress(isUrl ? $"fetching {where} with the {kind} source…" : $"reading {where} with the {kind} source…");
+                CliOutput.Progress(isUrl ? $"fetching {where} with the {kind} source…" : $"reading {where} with the {kind} source…");
                 ingested = isUrl
                     ? await ingestion.FetchAsync(kind, new JobSourceQuery(where), ct)
                     : await ingestion.ImportPathAsync(kind, where, ct);
@@ -43,9 +43,9 @@ internal static class JobsCommands
             {
                 return CliOutput.Error(ex.Message);
             }
-            Progress($"parsed {ingested.Batch.Postings.Count} postings ({ingested.Batch.Errors.Count} rejected) in {clock.Elapsed.TotalSeconds:0.0}s; saving…");
+            CliOutput.Progress($"parsed {ingested.Batch.Postings.Count} postings ({ingested.Batch.Errors.Count} rejected) in {clock.Elapsed.TotalSeconds:0.0}s; saving…");
             var summary = await services.GetRequiredService<JobIngestionStore>().SaveAsync(ingested, ct);
-            Progress($"saved in {clock.Elapsed.TotalSeconds:0.0}s");
+            CliOutput.Progress($"saved in {clock.Elapsed.TotalSeconds:0.0}s");
             CliOutput.Result(global, summary,
                 $"{summary.Fetched} fetched: {summary.Added} added, {summary.Updated} updated, {summary.Duplicates} duplicates, {summary.Rejected} rejected"
                 + string.Concat(summary.Errors.Select(e => $"{Environment.NewLine}  rejected: {e}")));
@@ -78,7 +78,4 @@ internal static class JobsCommands
         });
         return duplicates;
     }
-
-    // Progress goes to stderr so --json output on stdout stays machine-readable.
-    private static void Progress(string line) => Console.Error.WriteLine(line);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Jobsmith.Core;
 using Jobsmith.Core.Matching;
 using Jobsmith.Core.Matching.Store;
 using Jobsmith.Core.Profiles;
@@ -41,14 +42,19 @@ internal static class MatchCommands
             if (postings.Count == 0) return CliOutput.Error("no open postings in the data folder: import some with `jobsmith jobs import`");
 
             // Progress starts only once the inputs are known good, so a bad-input run prints exactly one line.
-            Progress($"parsed {file.Name}: {profile.Skills.Count} skills; indexing {postings.Count} postings…");
-            var sif = services.GetRequiredService<MatchingVectors>().Sif;
+            CliOutput.Progress($"parsed {file.Name}: {profile.Skills.Count} skills; indexing {postings.Count} postings…");
+            var vectors = services.GetRequiredService<MatchingVectors>();
+            var sif = vectors.Sif;
             var index = PostingIndex.Build([.. postings.Select(p => p.Posting)], sif);
             var ids = postings.ToDictionary(p => p.Posting.Key, p => p.Id, StringComparer.Ordinal);
             var outcome = services.GetRequiredService<Matcher>().Rank(profile, MatchPreferences.None, index, topN);
-            Progress($"ranked {outcome.Considered} postings{(sif is null ? " (no word vectors: lexical and structured signals only)" : "")}");
+            CliOutput.Progress(sif is null
+                ? $"ranked {outcome.Considered} postings without word vectors"
+                : $"ranked {outcome.Considered} postings with word vectors ({sif.Vectors.Count} words)");
             var rows = outcome.Results.Select(r => new RankedPosting(ids[r.Posting.Key], r.Posting.ExternalId, r.Score, MatchReasons.From(r))).ToArray();
-            return CliOutput.Result(global, rows, Table(outcome.Results));
+            // Missing vectors change the ranking, so the notice goes with the results too, not only into the log.
+            var table = Table(outcome.Results);
+            return CliOutput.Result(global, rows, vectors.MissingNotice is { } notice ? $"{table}{Environment.NewLine}warning: {notice}" : table);
         });
         return match;
     }
@@ -61,13 +67,8 @@ internal static class MatchCommands
         foreach (var r in results)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{r.Score,5}  {Clip(r.Posting.Title, 44),-44}  {Clip(r.Posting.Company, 24),-24}  {string.Join(", ", r.MatchedSkills.Take(6))}");
+                $"{r.Score,5}  {r.Posting.Title.Truncate(44, ellipsis: true),-44}  {r.Posting.Company.Truncate(24, ellipsis: true),-24}  {string.Join(", ", r.MatchedSkills.Take(6))}");
         }
         return text.ToString().TrimEnd();
     }
-
-    private static string Clip(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
-
-    // Progress goes to stderr so --json output on stdout stays machine-readable.
-    private static void Progress(string line) => Console.Error.WriteLine(line);
 }

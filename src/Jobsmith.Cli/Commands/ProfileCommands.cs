@@ -17,7 +17,7 @@ internal static class ProfileCommands
             var path = result.GetValue(file)!;
             try
             {
-                await using var services = CliHost.BuildParsing();
+                await using var services = CliHost.BuildParsing(global);
                 var resume = await services.GetRequiredService<ProfileParser>().ParseFileAsync(path.FullName, ct);
                 if (global.Json)
                 {

@@ -91,12 +91,10 @@ public sealed class AgentEventProcessor(
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != task && e.Entity != agentEvent).ToList())
                 entry.State = EntityState.Detached;
             task.Status = AgentTaskStatus.Failed;
-            task.Error = Truncate($"{failure.GetType().Name}: {failure.Message}", 4000);
+            task.Error = $"{failure.GetType().Name}: {failure.Message}".Truncate(4000);
             task.CompletedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return task.Status == AgentTaskStatus.Failed ? Truncate($"{handler.AgentName}: {task.Error}", 2000) : null;
+        return task.Status == AgentTaskStatus.Failed ? $"{handler.AgentName}: {task.Error}".Truncate(2000) : null;
     }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -21,7 +21,7 @@ public sealed class AgentTaskRecorder(AppDbContext db, TimeProvider clock)
             Status = error is null ? AgentTaskStatus.Completed : AgentTaskStatus.Failed,
             InputJson = JsonSerializer.Serialize(input, JsonSerializerOptions.Web),
             Output = outcome.Output,
-            Error = error is { Length: > 4000 } ? error[..4000] : error,
+            Error = error.Truncate(4000),
             CreatedAt = startedAt.UtcDateTime,
             StartedAt = startedAt.UtcDateTime,
             CompletedAt = now.UtcDateTime,

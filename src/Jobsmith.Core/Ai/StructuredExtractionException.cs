@@ -12,7 +12,7 @@ public sealed class StructuredExtractionException : Exception
     public StructuredExtractionException(string message, string reply, AiUsage usage, Exception? innerException = null)
         : base(message, innerException)
     {
-        Reply = reply.Length <= MaxReplyLength ? reply : reply[..MaxReplyLength];
+        Reply = reply.Truncate(MaxReplyLength);
         Usage = usage;
     }
 

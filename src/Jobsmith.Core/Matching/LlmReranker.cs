@@ -66,7 +66,7 @@ public sealed class LlmReranker(IChatClient chat, ILogger<LlmReranker> logger, i
         for (var i = 0; i < head.Count; i++)
         {
             var r = head[i];
-            var summary = r.Posting.Description.Text.Length > 400 ? r.Posting.Description.Text[..400] : r.Posting.Description.Text;
+            var summary = r.Posting.Description.Text.Truncate(400);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"P{i + 1}: {r.Posting.Title} at {r.Posting.Company} ({r.LocationFit}); matched skills: {string.Join(", ", r.MatchedSkills.Take(10))}; missing: {string.Join(", ", r.MissingSkills.Take(10))}; {summary.ReplaceLineEndings(" ")}");
         }

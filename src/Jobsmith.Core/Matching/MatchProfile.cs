@@ -53,7 +53,7 @@ public sealed record MatchProfile(IReadOnlySet<string> Skills, IReadOnlyList<str
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var t in Titles.SelectMany(MatchText.Tokens)) weights[t] = Math.Max(weights.GetValueOrDefault(t), 2f);
         foreach (var t in Skills.SelectMany(MatchText.Tokens)) weights[t] = Math.Max(weights.GetValueOrDefault(t), 2f);
-        foreach (var t in MatchText.Tokens(Text.Length > 3000 ? Text[..3000] : Text)) weights.TryAdd(t, 0.5f);
+        foreach (var t in MatchText.Tokens(Text.Truncate(3000))) weights.TryAdd(t, 0.5f);
         return weights.Select(p => (p.Key, p.Value, Rank: p.Value * index.Idf(p.Key)))
             .Where(p => p.Rank > 0).OrderByDescending(p => p.Rank).Take(maxTerms)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -143,7 +143,7 @@ public sealed class PostingIndex
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (Generator is null) return QueryVector(profile);
-        var text = string.Join("; ", profile.Titles) + "\n" + (profile.Text.Length > 4000 ? profile.Text[..4000] : profile.Text);
+        var text = string.Join("; ", profile.Titles) + "\n" + profile.Text.Truncate(4000);
         var result = await Generator.GenerateAsync([text], null, cancellationToken).ConfigureAwait(false);
         return CenterQuery(result[0].Vector.ToArray());
     }
@@ -173,7 +173,7 @@ public sealed class PostingIndex
         + Count * (3L * sizeof(int) + 3 * IntPtr.Size) + SkillPostings.Sum(s => (long)s.Length * sizeof(int));
 
     internal static string EmbeddingText(JobPosting posting) =>
-        posting.Title + "\n" + (posting.Description.Text.Length > 4000 ? posting.Description.Text[..4000] : posting.Description.Text);
+        posting.Title + "\n" + posting.Description.Text.Truncate(4000);
 
     private float[]? CenterQuery(float[] vector)
     {

@@ -15,13 +15,14 @@ public static class WordVectorCache
     private const string Magic = "JSWV1";
 
     /// <summary>Loads the cache, building it first when missing or stale; null (with a warning) when the source is absent.</summary>
-    public static WordVectors? LoadOrBuild(string? sourcePath, string cachePath, ILogger logger)
+    public static WordVectors? LoadOrBuild(string? sourcePath, string cachePath, ILogger logger, IReadOnlyList<string>? searched = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
         var source = sourcePath is not null && File.Exists(sourcePath) ? new FileInfo(sourcePath) : null;
         if (source is null && !File.Exists(cachePath))
         {
-            logger.LogWarning("Word vectors not found at {Path} (run npm ci); matching uses lexical and structured signals only", sourcePath);
+            var places = string.Join(", ", (searched ?? (sourcePath is null ? [] : [sourcePath])).Append(cachePath));
+            logger.LogWarning("Word vectors not found (looked in {Places}; run npm ci, publish with them, or set Matching:VectorsSource); matching uses lexical and structured signals only", places);
             return null;
         }
         if (source is not null && !IsCurrent(cachePath, source))

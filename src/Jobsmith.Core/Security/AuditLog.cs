@@ -16,7 +16,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
             Action = action,
             UserId = userId,
             ActorId = actorId ?? userId,
-            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+            Detail = detail.Truncate(1000),
         });
     }
 }

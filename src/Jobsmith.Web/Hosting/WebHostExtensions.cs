@@ -16,13 +16,9 @@ public static class WebHostExtensions
         // JOBSMITH__Database__Provider=postgres and friends, the same variables the CLI reads.
         builder.Configuration.AddEnvironmentVariables(JobsmithConfiguration.EnvironmentPrefix);
 
-        // Structured JSON logs (L3); secrets never reach them because no code logs request bodies or keys.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
-        {
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "O";
-        });
+        // Readable lines by default, structured JSON with Jobsmith:LogFormat=json (L3); secrets never reach either
+        // because no code logs request bodies or keys.
+        builder.Logging.AddJobsmithConsole(builder.Configuration);
 
         var services = builder.Services;
         services.AddJobsmithCore(builder.Configuration);

@@ -7,7 +7,11 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
 /// <summary>Runs the real `jobsmith` binary (copied next to the tests) as a separate process.</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args) =>
+        RunDllAsync(Path.Combine(AppContext.BaseDirectory, "jobsmith.dll"), workingDirectory, stdin, args);
+
+    /// <summary>Runs a `jobsmith.dll` from another folder, such as an install outside the repository.</summary>
+    public static async Task<CliResult> RunDllAsync(string dll, string workingDirectory, string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,7 +21,7 @@ public static class CliRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jobsmith.dll"));
+        start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);

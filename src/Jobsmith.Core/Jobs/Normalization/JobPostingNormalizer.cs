@@ -14,7 +14,7 @@ public static class JobPostingNormalizer
         var rawTitle = draft.Title ?? string.Empty;
         var title = rawTitle.Contains('<', StringComparison.Ordinal) ? HtmlText.ToLine(rawTitle) : TextBlocks.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(rawTitle));
         if (title.Length == 0) throw new PostingFormatException("posting has no title");
-        if (title.Length > MaxTitleLength) title = title[..MaxTitleLength];
+        title = title.Truncate(MaxTitleLength);
 
         var description = !string.IsNullOrWhiteSpace(draft.DescriptionPlain)
             ? TextBlocks.FromPlain(draft.DescriptionPlain)

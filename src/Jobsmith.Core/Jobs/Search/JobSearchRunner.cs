@@ -35,8 +35,9 @@ public sealed class JobSearchRunner(AppDbContext db, JobIngestion ingestion, Job
             await RunSourcesAsync(search, notes, cancellationToken);
         }
         var note = string.Join("; ", notes);
+        var storedNote = note.Truncate(2000);
         await db.Set<JobSearch>().Where(s => s.Id == searchId).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.LastRunAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.LastRunNote, note.Length <= 2000 ? note : note[..2000]),
+            s => s.SetProperty(x => x.LastRunAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.LastRunNote, storedNote),
             cancellationToken);
         return note;
     }

@@ -57,7 +57,7 @@ public sealed class SourceRunner(AppDbContext db, JobIngestion ingestion, JobIng
         }
         else
         {
-            row.LastError = error.Length <= 2000 ? error : error[..2000];
+            row.LastError = error.Truncate(2000);
             row.ConsecutiveFailures++;
             row.CircuitState = error.Contains(SafeHttpFetcher.CircuitOpenPhrase, StringComparison.Ordinal) ? CircuitStates.Open : CircuitStates.Closed;
         }

@@ -112,7 +112,7 @@ public sealed class JobIngestionStore(AppDbContext db, TimeProvider clock)
             }
             row.CanonicalId = canonicalId;
             row.Reason = reason;
-            row.Detail = detail.Length <= 300 ? detail : detail[..300];
+            row.Detail = detail.Truncate(300);
         }
         return count;
     }

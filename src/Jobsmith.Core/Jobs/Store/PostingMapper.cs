@@ -27,16 +27,16 @@ internal static class PostingMapper
         if (feed is not null) row.Feed = feed;
         if (row.ContentHash == hash) return false;
         row.SourceKind = p.SourceKind;
-        row.ExternalId = Clip(p.ExternalId, 300);
-        row.Title = Clip(p.Title, 500);
-        row.Company = Clip(p.Company, 300);
+        row.ExternalId = p.ExternalId.Truncate(300);
+        row.Title = p.Title.Truncate(500);
+        row.Company = p.Company.Truncate(300);
         row.LocationsJson = JsonSerializer.Serialize(p.Locations, Json);
         row.Remote = p.Remote.ToString();
         row.Employment = p.Employment.ToString();
         row.Seniority = p.Seniority.ToString();
         row.SalaryMin = p.Salary?.Min is { } min ? (double)min : null;
         row.SalaryMax = p.Salary?.Max is { } max ? (double)max : null;
-        row.SalaryCurrency = p.Salary?.Currency is { } c ? Clip(c, 10) : null;
+        row.SalaryCurrency = p.Salary?.Currency is { } c ? c.Truncate(10) : null;
         row.SalaryPeriod = p.Salary?.Period.ToString();
         row.DescriptionText = p.Description.Text;
         row.DescriptionMarkdown = p.Description.Markdown;
@@ -44,10 +44,10 @@ internal static class PostingMapper
         row.SkillsJson = JsonSerializer.Serialize(Skills(p.Description.Text), Json);
         row.PostedAt = p.PostedAt?.UtcDateTime;
         row.ExpiresAt = p.ExpiresAt?.UtcDateTime;
-        row.ApplyUrl = p.ApplyUrl is { } apply ? Clip(apply.AbsoluteUri, 2000) : null;
-        row.CanonicalUrl = p.CanonicalUrl is { } canonical ? Clip(canonical.AbsoluteUri, 2000) : null;
+        row.ApplyUrl = p.ApplyUrl is { } apply ? apply.AbsoluteUri.Truncate(2000) : null;
+        row.CanonicalUrl = p.CanonicalUrl is { } canonical ? canonical.AbsoluteUri.Truncate(2000) : null;
         row.ApplicationType = p.Application.WireName;
-        row.ApplicationRule = Clip(p.Application.Rule, 200);
+        row.ApplicationRule = p.Application.Rule.Truncate(200);
         row.RawJson = p.Raw?.GetRawText();
         row.ContentHash = hash;
         return true;
@@ -59,6 +59,4 @@ internal static class PostingMapper
     public static IReadOnlyList<string> Strings(string json) => JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
 
     public static IReadOnlyList<StoredSkill> ReadSkills(string json) => JsonSerializer.Deserialize<List<StoredSkill>>(json, Json) ?? [];
-
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }

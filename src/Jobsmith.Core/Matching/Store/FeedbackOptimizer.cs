@@ -145,7 +145,7 @@ public sealed class FeedbackOptimizer(AppDbContext db, PreferencesService prefer
         OldValue = old,
         NewValue = @new,
         FeedbackIdsJson = JsonSerializer.Serialize(feedbackIds.ToArray(), CandidateMatchInputs.Json),
-        Reason = why.Length > 500 ? why[..500] : why,
+        Reason = why.Truncate(500),
         AppliedAt = now,
     };
 }

@@ -71,5 +71,5 @@ internal static class JsonResumeNodes
     public static ResumeImportException Invalid(string what) =>
         new(ResumeImportError.NotJsonResume, $"Invalid JSON Resume: {what}.");
 
-    private static string Shorten(string text) => text.Length > 30 ? text[..30] + "…" : text;
+    private static string Shorten(string text) => text.Truncate(31, ellipsis: true);
 }

@@ -70,6 +70,6 @@ internal sealed class FactExtractor(ParsedResume resume, Guid versionId, int ver
         if (span.FirstLine < 1 || span.FirstLine > lines.Count) return null;
         var last = Math.Min(lines.Count, Math.Max(span.FirstLine, span.LastLine));
         var text = string.Join("\n", lines.Skip(span.FirstLine - 1).Take(last - span.FirstLine + 1).Select(l => l.Text));
-        return text.Length > 400 ? text[..400] + "…" : text;
+        return text.Truncate(401, ellipsis: true);
     }
 }

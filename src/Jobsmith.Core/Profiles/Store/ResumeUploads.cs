@@ -42,7 +42,7 @@ public sealed class ResumeUploads(
         }
         catch (ResumeImportException ex)
         {
-            error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            error = ex.Message.Truncate(1000);
         }
 
         try
@@ -75,7 +75,7 @@ public sealed class ResumeUploads(
             UserId = userId,
             VersionNumber = number + 1,
             OriginalFileName = displayName,
-            ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType[..Math.Min(contentType.Length, 150)],
+            ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType.Truncate(150),
             SizeBytes = content.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             UploadedAt = now.UtcDateTime,
