@@ -2,6 +2,7 @@ using Jobsmith.Core.Accounts;
 using Jobsmith.Core.Agents;
 using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Documents;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
@@ -34,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddJobs();
         services.AddJobStore();
         services.AddMatchingStore();
+        services.AddDocuments();
         return services;
     }
 }

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Jobsmith.Core.Data;
+using Jobsmith.Core.Jobs.Store;
+using Jobsmith.Core.Matching.Store;
+using Jobsmith.Core.Profiles.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jobsmith.Core.Documents;
+
+public sealed record DocumentView(
+    Guid Id, Guid PostingId, string Kind, int Version, string Engine, string Template, string Status,
+    IReadOnlyList<DocumentLine> Lines, IReadOnlyList<LineFlag> Flags, Coverage Coverage, IReadOnlyList<string> Notes,
+    DateTime CreatedAt, DateTime? ApprovedAt)
+{
+    public bool CanApprove => Flags.Count == 0 && Status == DocumentStatus.Draft;
+}
+
+public enum DocumentChangeStatus { Changed, NotFound, Invalid, Flagged }
+
+public sealed record DocumentChange(DocumentChangeStatus Status, DocumentView? Document = null, string? Error = null);
+
+/// <summary>
+/// The documents use cases (E1, E2, E4, E5, E6): generate the three documents for a posting the candidate was
+/// matched with, list and read versions, save an edit as a new re-checked version, approve a clean version.
+/// Every query is scoped to the user id it is given; another candidate's document or posting is simply not found.
+/// </summary>
+public sealed class DocumentService(AppDbContext db, ProfileStore profiles, TimeProvider clock)
+{
+    public const string DeterministicEngine = "deterministic-v1";
+    public const string EditedEngine = "edited";
+    public const string DefaultTemplate = "plain";
+    public const int MaxLines = 400;
+    public const int MaxLineLength = 2000;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Generates a new version of each document; null when the posting is not one of the candidate's matches.</summary>
+    public async Task<IReadOnlyList<DocumentView>?> GenerateAsync(string userId, Guid postingId, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken)) return null;
+        var row = await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == postingId, cancellationToken);
+        var posting = new PostingTarget(StoredPostingReader.ToPosting(row));
+        var profile = await profiles.GetAsync(userId, cancellationToken);
+        var sheet = new FactSheet(profile.Facts);
+        var drafts = new[]
+        {
+            ResumeTailor.Tailor(sheet, posting),
+            CoverLetterComposer.Compose(sheet, posting, Seed(postingId)),
+            FormAnswerComposer.Compose(sheet, posting),
+        };
+        var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, postingSkills = posting.Skills }, Json);
+        var evidence = sheet.Evidence(posting);
+        var stored = new List<GeneratedDocument>();
+        foreach (var draft in drafts)
+            stored.Add(await AddVersionAsync(userId, postingId, draft.Kind, DeterministicEngine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return [.. stored.Select(View)];
+    }
+
+    /// <summary>Every version for one posting (or all postings), newest first.</summary>
+    public async Task<IReadOnlyList<DocumentView>> ListAsync(string userId, Guid? postingId, CancellationToken cancellationToken)
+    {
+        var query = db.Set<GeneratedDocument>().AsNoTracking().Where(d => d.UserId == userId);
+        if (postingId is { } id) query = query.Where(d => d.PostingId == id);
+        var rows = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Kind).ThenByDescending(d => d.Version).Take(500).ToListAsync(cancellationToken);
+        return [.. rows.Select(View)];
+    }
+
+    public async Task<DocumentView?> GetAsync(string userId, Guid id, CancellationToken cancellationToken) =>
+        await db.Set<GeneratedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.UserId == userId && d.Id == id, cancellationToken) is { } row ? View(row) : null;
+
+    /// <summary>
+    /// Saves the candidate's edit as a new version. Line i keeps the fact ids of line i of the edited version, so an
+    /// edit that adds a claim the facts do not hold is flagged; an empty text removes the line.
+    /// </summary>
+    public async Task<DocumentChange> EditAsync(string userId, Guid id, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<GeneratedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.UserId == userId && d.Id == id, cancellationToken);
+        if (row is null) return new(DocumentChangeStatus.NotFound);
+        var lines = Read<List<DocumentLine>>(row.LinesJson);
+        if (texts.Count != lines.Count) return new(DocumentChangeStatus.Invalid, Error: $"Send exactly {lines.Count} lines (an empty line removes it).");
+        if (texts.Any(t => t?.Length > MaxLineLength)) return new(DocumentChangeStatus.Invalid, Error: $"A line must be at most {MaxLineLength} characters.");
+        var kept = lines.Select((l, i) => l with { Text = texts[i]?.Trim() ?? "" })
+            .Where((l, i) => l.Text.Length > 0 || (row.Kind == DocumentKinds.Answers && lines[i].Text.Length == 0)).ToList();
+        var posting = new PostingTarget(StoredPostingReader.ToPosting(await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == row.PostingId, cancellationToken)));
+        var sheet = new FactSheet((await profiles.GetAsync(userId, cancellationToken)).Facts);
+        var notes = Read<List<string>>(row.NotesJson).Append($"Edited by you from version {row.Version}.").ToList();
+        var stored = await AddVersionAsync(userId, row.PostingId, row.Kind, EditedEngine, kept, notes, sheet.Evidence(posting), posting, row.InputsJson, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var view = View(stored);
+        return new(view.Flags.Count > 0 ? DocumentChangeStatus.Flagged : DocumentChangeStatus.Changed, view);
+    }
+
+    /// <summary>Approves a version; a version with untraceable claims is refused until an edit fixes them.</summary>
+    public async Task<DocumentChange> ApproveAsync(string userId, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<GeneratedDocument>().FirstOrDefaultAsync(d => d.UserId == userId && d.Id == id, cancellationToken);
+        if (row is null) return new(DocumentChangeStatus.NotFound);
+        var view = View(row);
+        if (view.Flags.Count > 0) return new(DocumentChangeStatus.Flagged, view, "Fix the flagged lines before approving: each names something your profile does not hold.");
+        row.Status = DocumentStatus.Approved;
+        row.ApprovedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return new(DocumentChangeStatus.Changed, View(row));
+    }
+
+    private async Task<GeneratedDocument> AddVersionAsync(string userId, Guid postingId, string kind, string engine, IReadOnlyList<DocumentLine> lines,
+        IReadOnlyList<string> notes, IReadOnlyDictionary<string, string> evidence, PostingTarget posting, string inputs, CancellationToken cancellationToken)
+    {
+        var last = await db.Set<GeneratedDocument>().Where(d => d.UserId == userId && d.PostingId == postingId && d.Kind == kind)
+            .Select(d => (int?)d.Version).MaxAsync(cancellationToken) ?? 0;
+        var flags = ProvenanceChecker.Check(lines, evidence);
+        var row = new GeneratedDocument
+        {
+            Id = Guid.NewGuid(), UserId = userId, PostingId = postingId, Kind = kind, Version = last + 1, Engine = engine, Template = DefaultTemplate,
+            LinesJson = JsonSerializer.Serialize(lines, Json), FlagsJson = JsonSerializer.Serialize(flags, Json),
+            CoverageJson = JsonSerializer.Serialize(ResumeTailor.CoverageOf(lines, posting), Json), NotesJson = JsonSerializer.Serialize(notes, Json),
+            InputsJson = inputs, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(row);
+        return row;
+    }
+
+    private static DocumentView View(GeneratedDocument d) => new(d.Id, d.PostingId, d.Kind, d.Version, d.Engine, d.Template, d.Status,
+        Read<List<DocumentLine>>(d.LinesJson), Read<List<LineFlag>>(d.FlagsJson), Read<Coverage>(d.CoverageJson), Read<List<string>>(d.NotesJson), d.CreatedAt, d.ApprovedAt);
+
+    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
+
+    // The phrasing seed: stable for a posting, so regenerating gives the same letter unless the facts changed.
+    private static int Seed(Guid postingId) => BitConverter.ToInt32(postingId.ToByteArray(), 0);
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jobsmith.Core.Documents;
+
+public static class DocumentsServiceCollectionExtensions
+{
+    public static IServiceCollection AddDocuments(this IServiceCollection services)
+    {
+        services.AddScoped<DocumentService>();
+        return services;
+    }
+}
