@@ -20,9 +20,11 @@ free_port() {
 start_postgres() {
   local bin dir port as
   bin=$(pg_bin); [ -n "$bin" ] || { echo "services: PostgreSQL is not installed (scripts/setup.sh --test)" >&2; exit 1; }
-  if [ -f "$state/pg.dir" ] && [ -f "$(cat "$state/pg.dir")/data/postmaster.pid" ]; then
+  # A pid file left by a server that no longer runs (after a reboot) must not count as running.
+  if [ -f "$state/pg.dir" ] && [ -f "$state/pg.port" ] && (echo >/dev/tcp/127.0.0.1/"$(cat "$state/pg.port")") 2>/dev/null; then
     port=$(cat "$state/pg.port")
   else
+    [ -f "$state/pg.dir" ] && rm -rf "$(cat "$state/pg.dir")"
     dir=$(mktemp -d /tmp/jobsmith-pg.XXXXXX)
     port=$(free_port)
     as=""
