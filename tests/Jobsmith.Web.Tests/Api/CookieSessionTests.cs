@@ -32,7 +32,7 @@ public sealed partial class CookieSessionTests
 
         // The account changes its password through the API (e.g. on another device).
         using (await api.PostJsonAsync("/api/auth/forgot-password", new { email })) { }
-        var link = Directory.GetFiles(Path.Combine(database.Folder, "outbox"), "*.eml").Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.Ordinal));
+        var link = await Outbox.WaitForMailAsync(database.Folder, email, "Reset your Jobsmith password");
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(ResetLink().Match(link).Value).Query);
         using (var reset = await api.PostJsonAsync("/api/auth/reset-password", new { email, token = query["token"], newPassword = "a-brand-new-pass-9" }))
             Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
