@@ -1,3 +1,4 @@
+using Jobsmith.Core.Applications;
 using Jobsmith.Core.Accounts;
 using Jobsmith.Core.Agents;
 using Jobsmith.Core.Ai;
@@ -36,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddJobStore();
         services.AddMatchingStore();
         services.AddDocuments();
+        services.AddApplications();
         return services;
     }
 }
