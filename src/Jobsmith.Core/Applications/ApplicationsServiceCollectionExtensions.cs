@@ -7,6 +7,8 @@ public static class ApplicationsServiceCollectionExtensions
     public static IServiceCollection AddApplications(this IServiceCollection services)
     {
         services.AddScoped<ApplicationService>();
+        services.AddScoped<SendGuard>();
+        services.AddScoped<Suppressions>();
         return services;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Jobsmith.Core.Data.Migrations;
 
-/// <summary>Applications, one per candidate and posting, and the log of every move (F1, F6, F7).</summary>
+/// <summary>Applications, one per candidate and posting, the log of every move, the one send each may make and the do-not-contact list (F1, F6, F7).</summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261204002900_Applications")]
 public sealed class M0029Applications : Migration
@@ -46,10 +46,47 @@ public sealed class M0029Applications : Migration
             t.ForeignKey("FK_application_log_applications_ApplicationId", x => x.ApplicationId, "applications", "Id", onDelete: ReferentialAction.Cascade);
         });
         migrationBuilder.CreateIndex("IX_application_log_ApplicationId_At", "application_log", ["ApplicationId", "At"]);
+
+        migrationBuilder.CreateTable("send_records", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            ApplicationId = t.Column<Guid>(nullable: false),
+            IdempotencyKey = t.Column<string>(maxLength: 64, nullable: false),
+            Channel = t.Column<string>(maxLength: 30, nullable: false),
+            Status = t.Column<string>(maxLength: 20, nullable: false),
+            Attempts = t.Column<int>(nullable: false),
+            StartedAt = t.Column<DateTime>(nullable: false),
+            LeaseUntil = t.Column<DateTime>(nullable: false),
+            FinishedAt = t.Column<DateTime>(nullable: true),
+            Details = t.Column<string>(maxLength: 2000, nullable: true),
+            Revision = t.Column<int>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_send_records", x => x.Id);
+            t.ForeignKey("FK_send_records_applications_ApplicationId", x => x.ApplicationId, "applications", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        migrationBuilder.CreateIndex("IX_send_records_ApplicationId", "send_records", "ApplicationId", unique: true);
+        migrationBuilder.CreateIndex("IX_send_records_IdempotencyKey", "send_records", "IdempotencyKey", unique: true);
+
+        migrationBuilder.CreateTable("suppressions", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            UserId = t.Column<string>(nullable: false),
+            Kind = t.Column<string>(maxLength: 20, nullable: false),
+            Value = t.Column<string>(maxLength: 320, nullable: false),
+            CreatedAt = t.Column<DateTime>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_suppressions", x => x.Id);
+            t.ForeignKey("FK_suppressions_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        migrationBuilder.CreateIndex("IX_suppressions_UserId_Kind_Value", "suppressions", ["UserId", "Kind", "Value"], unique: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("suppressions");
+        migrationBuilder.DropTable("send_records");
         migrationBuilder.DropTable("application_log");
         migrationBuilder.DropTable("applications");
     }
