@@ -70,13 +70,14 @@ public sealed class SkillsCatalogueTests
     }
 
     [Fact]
-    public void Default_is_loaded_once_and_quickly()
+    public void Default_is_loaded_once()
     {
         var results = new SkillsCatalogue[8];
         Parallel.For(0, results.Length, i => results[i] = SkillsCatalogue.Default);
         Assert.All(results, r => Assert.Same(results[0], r));
         Assert.True(Catalogue.Skills.Count > 15_000);
-        Assert.InRange(SkillsCatalogue.DefaultLoadTime, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(10));
+        // How fast it loads is measured in bench/, not asserted here: a busy machine would fail a timed test.
+        Assert.True(SkillsCatalogue.DefaultLoadTime > TimeSpan.Zero);
     }
 }
 

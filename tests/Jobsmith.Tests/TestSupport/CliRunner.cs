@@ -28,8 +28,17 @@ public static class CliRunner
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        // Generous: on a loaded 2-core machine a cold start of the CLI alone can take tens of seconds.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"jobsmith {string.Join(' ', args)} did not finish within 180 s");
+        }
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 }
