@@ -25,7 +25,7 @@ internal sealed partial class PdfTextExtractor(ResumeImportOptions options)
                 ["-q", "-enc", "UTF-8", "-bbox-layout", "-l", options.MaxPages.ToString(CultureInfo.InvariantCulture), path, "-"],
                 options.ToolTimeout, cancellationToken);
             if (result.ExitCode != 0) throw Unreadable(result.StdErr);
-            var text = BboxLayoutReader.ToText(result.StdOut, options.MaxXmlDepth);
+            var text = BboxLayoutReader.ToText(BboxLayoutReader.ReadPages(result.StdOut, options.MaxXmlDepth));
             if (text.Count(char.IsLetter) < options.MinTextCharacters)
                 throw new ResumeImportException(ResumeImportError.NoTextLayer,
                     "The PDF has no text layer (it looks scanned or made of images); upload a PDF with selectable text, or a DOCX.");
