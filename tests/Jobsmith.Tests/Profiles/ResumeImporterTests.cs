@@ -90,6 +90,14 @@ public sealed class ResumeImporterTests
     }
 
     [SkippableFact]
+    public async Task Pdf_whose_font_has_no_unicode_map_is_reported_like_a_scan()
+    {
+        PopplerCheck.Require();
+        var error = await Assert.ThrowsAsync<ResumeImportException>(() => importer.ImportAsync(PdfFixtures.Load(PdfFixtures.NoUnicodeMap), "resume.pdf"));
+        Assert.Equal(ResumeImportError.NoTextLayer, error.Error);
+    }
+
+    [SkippableFact]
     public async Task Password_protected_pdf_is_reported_as_encrypted()
     {
         PopplerCheck.Require();
