@@ -60,4 +60,47 @@ public sealed class ImportFuzzTests(ITestOutputHelper output)
         Assert.True(outcomes.Values.Sum() + failures.Count >= 1000);
         Assert.True(failures.IsEmpty, string.Join('\n', failures.Take(20)));
     }
+
+    /// <summary>
+    /// Issue 8 item 16: a glyph a font cannot map must not refuse a readable PDF, and a font without any Unicode
+    /// map must not turn into facts. Each round redraws the symbol glyphs with random control codes and shuffles
+    /// the unmapped font's codes.
+    /// </summary>
+    [SkippableFact]
+    public async Task Unmapped_glyphs_never_refuse_a_readable_pdf_nor_import_junk()
+    {
+        PopplerCheck.Require();
+        var random = new Random(17);
+        var importer = new ResumeImporter(new ResumeImportOptions { ToolTimeout = TimeSpan.FromSeconds(5) });
+        var failures = new List<string>();
+        for (var round = 0; round < 15; round++)
+        {
+            try
+            {
+                var text = await importer.ImportAsync(PdfFixtures.BulletsDrawnAs(random, PdfFixtures.PassedThroughControlCodes), "bullets.pdf");
+                if (!text.Lines.Any(l => l.Text == "• Built the billing platform in C# and PostgreSQL"))
+                    failures.Add($"round {round}: bullet line lost: {text.Text}");
+                if (text.Text.Any(c => char.IsControl(c) && c != '\n')) failures.Add($"round {round}: control character kept");
+            }
+            catch (ResumeImportException ex)
+            {
+                failures.Add($"round {round}: readable PDF refused as {ex.Error}: {ex.Message}");
+            }
+
+            try
+            {
+                var junk = await importer.ImportAsync(PdfFixtures.ShuffledCodes(random), "junk.pdf");
+                failures.Add($"round {round}: text of an unmapped font imported: {junk.Lines[0].Text}");
+            }
+            catch (ResumeImportException ex) when (ex.Error != ResumeImportError.NoTextLayer)
+            {
+                failures.Add($"round {round}: unmapped font refused as {ex.Error} instead of {ResumeImportError.NoTextLayer}");
+            }
+            catch (ResumeImportException)
+            {
+                // Read like a scan: the expected outcome.
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(10)));
+    }
 }

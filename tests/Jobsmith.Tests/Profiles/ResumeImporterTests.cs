@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Jobsmith.Core.Profiles;
 using Jobsmith.Core.Profiles.Import;
 using Jobsmith.Tests.Profiles.Fixtures;
 using Jobsmith.Tests.TestSupport;
@@ -69,6 +70,30 @@ public sealed class ResumeImporterTests
     {
         PopplerCheck.Require();
         var error = await Assert.ThrowsAsync<ResumeImportException>(() => importer.ImportAsync(MinimalPdfWriter.WithoutText(2), "scan.pdf"));
+        Assert.Equal(ResumeImportError.NoTextLayer, error.Error);
+    }
+
+    [SkippableFact]
+    public async Task Control_characters_from_a_symbol_font_read_as_bullets_instead_of_refusing_the_pdf()
+    {
+        PopplerCheck.Require();
+        var text = await importer.ImportAsync(PdfFixtures.Load(PdfFixtures.ControlCharBullets), "resume.pdf");
+        var lines = text.Lines.Select(l => l.Text).ToList();
+        Assert.Contains("jane.doe@example.com • +1 617 555 0142 • Boston, MA", lines);
+        Assert.Contains("• Built the billing platform in C# and PostgreSQL", lines);
+        Assert.DoesNotContain(text.Text, c => char.IsControl(c) && c != '\n');
+
+        var resume = await new ProfileParser(TimeProvider.System).ParseAsync(PdfFixtures.Load(PdfFixtures.ControlCharBullets), "resume.pdf");
+        Assert.Equal("jane.doe@example.com", resume.Contact.Email?.Value);
+        Assert.Contains("Led a team of five engineers through the move to Kubernetes",
+            resume.Experience.SelectMany(e => e.Bullets).Select(b => b.Value));
+    }
+
+    [SkippableFact]
+    public async Task Pdf_whose_font_has_no_unicode_map_is_reported_like_a_scan()
+    {
+        PopplerCheck.Require();
+        var error = await Assert.ThrowsAsync<ResumeImportException>(() => importer.ImportAsync(PdfFixtures.Load(PdfFixtures.NoUnicodeMap), "resume.pdf"));
         Assert.Equal(ResumeImportError.NoTextLayer, error.Error);
     }
 

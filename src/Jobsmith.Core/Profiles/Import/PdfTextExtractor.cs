@@ -25,10 +25,14 @@ internal sealed partial class PdfTextExtractor(ResumeImportOptions options)
                 ["-q", "-enc", "UTF-8", "-bbox-layout", "-l", options.MaxPages.ToString(CultureInfo.InvariantCulture), path, "-"],
                 options.ToolTimeout, cancellationToken);
             if (result.ExitCode != 0) throw Unreadable(result.StdErr);
-            var text = BboxLayoutReader.ToText(result.StdOut, options.MaxXmlDepth);
+            var pageTexts = BboxLayoutReader.ReadPages(result.StdOut, options.MaxXmlDepth);
+            // A page drawn with fonts that have no Unicode map reads as symbols: it has no usable text, like a scan,
+            // and its junk must not turn into resume facts.
+            var text = BboxLayoutReader.ToText(pageTexts.Where(page => !TextLayerCheck.IsGibberish(page)));
             if (text.Count(char.IsLetter) < options.MinTextCharacters)
                 throw new ResumeImportException(ResumeImportError.NoTextLayer,
-                    "The PDF has no text layer (it looks scanned or made of images); upload a PDF with selectable text, or a DOCX.");
+                    "The PDF has no usable text layer (it looks scanned, made of images, or its fonts do not map to text); " +
+                    "upload a PDF with selectable text, or a DOCX.");
             return new ExtractedText(ResumeFileKind.Pdf, text, pages);
         }
         finally

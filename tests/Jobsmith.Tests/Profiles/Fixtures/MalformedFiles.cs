@@ -13,8 +13,11 @@ public static class MalformedFiles
     public static IEnumerable<MalformedFile> Pdfs(int seed, int count)
     {
         var random = new Random(seed);
-        var valid = MinimalPdfWriter.SingleColumn(Resume);
+        // Damage to the fixtures with unmapped glyphs too, whose fonts and content take other paths through poppler.
+        byte[][] sources = [MinimalPdfWriter.SingleColumn(Resume), PdfFixtures.Load(PdfFixtures.ControlCharBullets), PdfFixtures.Load(PdfFixtures.NoUnicodeMap)];
         for (var i = 0; i < count; i++)
+        {
+            var valid = sources[i / 4 % sources.Length];
             yield return new MalformedFile($"fuzz{i}.pdf", "pdf", (i % 4) switch
             {
                 0 => valid[..random.Next(1, valid.Length)],
@@ -24,6 +27,7 @@ public static class MalformedFiles
                     .Replace("/Count 1", $"/Count {random.Next(-5, int.MaxValue)}", StringComparison.Ordinal)
                     .Replace("startxref", random.Next(2) == 0 ? "startxref\n99999999" : "startxfer", StringComparison.Ordinal)),
             });
+        }
     }
 
     public static IEnumerable<MalformedFile> Docxs(int seed, int count)
