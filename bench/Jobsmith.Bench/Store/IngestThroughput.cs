@@ -37,6 +37,8 @@ internal static class IngestThroughput
             await using var database = await BenchDatabase.CreateAsync(provider);
             var services = database.Host.Services;
             var parsed = await ParseRateAsync(services, folder, provider);
+            PostingMapper.Skills("Python and SQL"); // loads the catalogue once, as any process that stores postings does
+            await TimeAsync(provider, "skill extraction only, in process (one core)", () => Task.FromResult(parsed.Sum(p => PostingMapper.Skills(p.Description.Text).Count > -1 ? 1 : 0)));
             await TimeAsync(provider, "import Ashby folder (new)", () => ImportAsync(services, folder));
             await TimeAsync(provider, "import Ashby folder again (unchanged)", () => ImportAsync(services, folder));
             var many = Copies(parsed, copies);

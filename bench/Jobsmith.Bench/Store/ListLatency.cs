@@ -5,6 +5,7 @@ using Jobsmith.Core.Data;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;

@@ -14,57 +14,85 @@ namespace Jobsmith.Core.Data;
 internal sealed record UpsertShape(string[] ConflictOn, string[] Keep, string[] KeepWhenNull, string[] Returning);
 
 /// <summary>
-/// Multi-row <c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, the same SQL on SQLite and PostgreSQL, with columns,
+/// <c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c> for many rows, the same SQL on SQLite and PostgreSQL, with columns,
 /// names and parameter conversions taken from the EF model so the rows read back exactly as EF wrote them. It exists
 /// because saving thousands of rows through the change tracker costs a statement round trip and tracking per row, and
 /// because the conflict clause lets two writers insert the same row at once without either failing.
 /// </summary>
 internal static class BulkUpsert
 {
-    // SQLite allows 32,766 parameters per statement, PostgreSQL 65,535: stay under both.
-    private const int MaxParameters = 30_000;
+    // SQLite looks a named parameter up by a linear scan, so one statement with thousands of parameters costs quadratic
+    // time: there one prepared single-row statement runs per row, which in one transaction is what SQLite is fastest at.
+    // PostgreSQL pays a network round trip per statement instead, so there each statement carries many rows.
+    private const int PostgresRowsPerStatement = 100;
 
     /// <summary>Writes <paramref name="rows"/> in the caller's transaction and returns the <see cref="UpsertShape.Returning"/> values per row.</summary>
     public static async Task<List<object[]>> RunAsync<T>(DbContext db, IReadOnlyList<T> rows, UpsertShape shape, CancellationToken cancellationToken)
         where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var properties = entity.GetProperties().ToArray();
+        var mappings = properties.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
+        var perStatement = db.Database.IsNpgsql() ? PostgresRowsPerStatement : 1;
+        var results = new List<object[]>(rows.Count);
+        DbCommand? command = null;
+        try
+        {
+            foreach (var chunk in rows.Chunk(perStatement))
+            {
+                if (command is null || command.Parameters.Count != chunk.Length * properties.Length)
+                {
+                    if (command is not null) await command.DisposeAsync();
+                    command = Prepare(db, entity, shape, chunk.Length);
+                }
+                var i = 0;
+                foreach (var row in chunk)
+                    for (var c = 0; c < properties.Length; c++, i++)
+                        command.Parameters[i] = mappings[c].CreateParameter(command, command.Parameters[i].ParameterName,
+                            properties[c].GetGetter().GetClrValue(row), properties[c].IsNullable);
+                await ReadAsync(command, shape, entity, results, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (command is not null) await command.DisposeAsync();
+        }
+        return results;
+    }
+
+    private static DbCommand Prepare(DbContext db, IEntityType entity, UpsertShape shape, int rowCount)
+    {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var properties = entity.GetProperties().ToArray();
         string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName(table)!);
-        var connection = db.Database.GetDbConnection();
-        var results = new List<object[]>(rows.Count);
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / properties.Length)))
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var sql = new StringBuilder($"INSERT INTO {Quote(table.Name)} (")
+            .AppendJoin(", ", properties.Select(p => Quote(p.GetColumnName(table)!))).Append(") VALUES ");
+        for (var r = 0; r < rowCount; r++)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var sql = new StringBuilder($"INSERT INTO {Quote(table.Name)} (")
-                .AppendJoin(", ", properties.Select(p => Quote(p.GetColumnName(table)!))).Append(") VALUES ");
-            for (var r = 0; r < chunk.Length; r++)
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < properties.Length; c++)
             {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < properties.Length; c++)
-                {
-                    var name = $"@p{r}_{c}";
-                    sql.Append(c == 0 ? name : ", " + name);
-                    var mapping = (RelationalTypeMapping)properties[c].GetTypeMapping();
-                    command.Parameters.Add(mapping.CreateParameter(command, name, properties[c].GetGetter().GetClrValue(chunk[r]), properties[c].IsNullable));
-                }
-                sql.Append(')');
+                var name = $"@p{r}_{c}";
+                sql.Append(c == 0 ? name : ", " + name);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
             }
-            var updates = properties.Where(p => !shape.ConflictOn.Contains(p.Name) && !shape.Keep.Contains(p.Name)).Select(p =>
-            {
-                var column = Quote(p.GetColumnName(table)!);
-                return shape.KeepWhenNull.Contains(p.Name)
-                    ? $"{column} = COALESCE(excluded.{column}, {Quote(table.Name)}.{column})"
-                    : $"{column} = excluded.{column}";
-            });
-            sql.Append(" ON CONFLICT (").AppendJoin(", ", shape.ConflictOn.Select(Column)).Append(") DO UPDATE SET ").AppendJoin(", ", updates);
-            if (shape.Returning.Length > 0) sql.Append(" RETURNING ").AppendJoin(", ", shape.Returning.Select(Column));
-            command.CommandText = sql.ToString();
-            await ReadAsync(command, shape, entity, results, cancellationToken);
+            sql.Append(')');
         }
-        return results;
+        var updates = properties.Where(p => !shape.ConflictOn.Contains(p.Name) && !shape.Keep.Contains(p.Name)).Select(p =>
+        {
+            var column = Quote(p.GetColumnName(table)!);
+            return shape.KeepWhenNull.Contains(p.Name)
+                ? $"{column} = COALESCE(excluded.{column}, {Quote(table.Name)}.{column})"
+                : $"{column} = excluded.{column}";
+        });
+        sql.Append(" ON CONFLICT (").AppendJoin(", ", shape.ConflictOn.Select(Column)).Append(") DO UPDATE SET ").AppendJoin(", ", updates);
+        if (shape.Returning.Length > 0) sql.Append(" RETURNING ").AppendJoin(", ", shape.Returning.Select(Column));
+        command.CommandText = sql.ToString();
+        return command;
     }
 
     private static async Task ReadAsync(DbCommand command, UpsertShape shape, IEntityType entity, List<object[]> results, CancellationToken cancellationToken)

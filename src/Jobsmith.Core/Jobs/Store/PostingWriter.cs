@@ -10,9 +10,9 @@ internal readonly record struct PostingRef(Guid Id, DateTime FirstSeenAt);
 internal sealed record WrittenBatch(IReadOnlyList<(string Key, PostingRef Posting)> Rows, int Added, int Updated);
 
 /// <summary>
-/// Writes one batch of postings with a fixed number of statements, whatever its size: one read of the stored keys and
-/// content hashes, one multi-row upsert of the new and changed postings (skills extracted in parallel beforehand, outside
-/// the transaction), one update of the seen time of the unchanged ones, and the batch's event, all in one transaction.
+/// Writes one batch of postings with no per-posting reads: one read of the stored keys and content hashes, an upsert
+/// of the new and changed postings (see BulkUpsert; skills extracted in parallel beforehand, outside the transaction),
+/// one update of the seen time of the unchanged ones, and the batch's event, all in one transaction.
 /// The upsert's conflict clause is what lets a source run and a candidate's search store the same new posting at once.
 /// </summary>
 internal sealed class PostingWriter(AppDbContext db, EventPublisher events, TimeProvider clock)
