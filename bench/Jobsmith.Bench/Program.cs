@@ -1,3 +1,16 @@
 using BenchmarkDotNet.Running;
+using Jobsmith.Bench.Store;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// End-to-end runs against a real database are plain runners; everything else is BenchmarkDotNet.
+return args.FirstOrDefault() switch
+{
+    "ingest-store" => await IngestThroughput.RunAsync(args[1..]),
+    "list-latency" => await ListLatency.RunAsync(args[1..]),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

@@ -44,7 +44,9 @@ internal static class JobsCommands
                 return CliOutput.Error(ex.Message);
             }
             CliOutput.Progress($"parsed {ingested.Batch.Postings.Count} postings ({ingested.Batch.Errors.Count} rejected) in {clock.Elapsed.TotalSeconds:0.0}s; saving…");
-            var summary = await services.GetRequiredService<JobIngestionStore>().SaveAsync(ingested, ct);
+            var bar = new ProgressBar("saving", ingested.Batch.Postings.Count);
+            var summary = await services.GetRequiredService<JobIngestionStore>().SaveAsync(ingested, ct, progress: bar);
+            bar.Finish();
             CliOutput.Progress($"saved in {clock.Elapsed.TotalSeconds:0.0}s");
             CliOutput.Result(global, summary,
                 $"{summary.Fetched} fetched: {summary.Added} added, {summary.Updated} updated, {summary.Duplicates} duplicates, {summary.Rejected} rejected"

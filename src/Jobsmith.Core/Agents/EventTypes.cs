@@ -7,6 +7,8 @@ public static class EventTypes
     public const string PasswordResetRequested = "account.password_reset_requested";
     public const string RegistrationForExistingEmail = "account.registration_for_existing_email";
     public const string ResumeUploaded = "resume.uploaded";
+    /// <summary>A batch of postings was added or changed by an import, a source run or a search (ids of both).</summary>
+    public const string PostingsStored = "job.postings_stored";
     public const string JobMatchFound = "job.match_found";
     public const string DraftReady = "draft.ready";
     public const string ApprovalRequested = "approval.requested";

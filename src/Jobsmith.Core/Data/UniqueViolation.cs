@@ -33,6 +33,9 @@ public static class UniqueViolation
         DbUpdateException update when Is(update) => true,
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresDeadlock or PostgresSerializationFailure } } => true,
         InvalidOperationException { InnerException: DbUpdateException inner } => IsRace(inner),
+        // Raw SQL (bulk upserts) surfaces the provider's exception itself rather than a DbUpdateException.
+        PostgresException { SqlState: PostgresUniqueViolation or PostgresDeadlock or PostgresSerializationFailure } => true,
+        SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } => true,
         _ => false,
     };
 

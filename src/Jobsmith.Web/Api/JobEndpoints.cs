@@ -12,7 +12,7 @@ namespace Jobsmith.Web.Api;
 
 /// <summary>Query string of the job list and search; strings here so a bad value is a 400 with field errors, not a binding failure.</summary>
 public sealed record JobListParameters(string? Title, string? Location, string? Remote, string? SalaryMin, string? Source, string? Text,
-    string? Status, string? Page, string? PageSize)
+    string? Status, string? Page, string? PageSize, string? Cursor = null)
 {
     /// <summary>Builds the query, or returns the field errors.</summary>
     public (JobQuery? Query, IDictionary<string, string[]> Errors) Parse()
@@ -31,6 +31,7 @@ public sealed record JobListParameters(string? Title, string? Location, string? 
             SalaryMin = Number(SalaryMin, "salaryMin", errors),
             Page = (int?)Number(Page, "page", errors) ?? 1,
             PageSize = (int?)Number(PageSize, "pageSize", errors) ?? 20,
+            Cursor = Cursor,
         };
         foreach (var (field, messages) in query.Validate()) errors.TryAdd(field, messages);
         return errors.Count == 0 ? (query, errors) : (null, errors);

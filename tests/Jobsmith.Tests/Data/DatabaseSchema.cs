@@ -33,7 +33,8 @@ internal static class DatabaseSchema
         var indexes = new HashSet<Index>();
         foreach (var row in await QueryAsync(connection,
             "SELECT t.relname, i.relname, ix.indisunique::text FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public' AND NOT ix.indisprimary"))
-            indexes.Add(new Index(row[0], row[1], row[2] == "true"));
+            // The full-text expression index is SQL the EF model cannot express (see M0026).
+            if (row[1] != Jobsmith.Core.Data.Migrations.M0026JobListIndexes.PostgresSearchIndex) indexes.Add(new Index(row[0], row[1], row[2] == "true"));
         return (columns, indexes);
     }
 

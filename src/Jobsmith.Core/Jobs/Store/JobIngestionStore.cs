@@ -1,3 +1,4 @@
+using Jobsmith.Core.Agents;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Jobs.Dedupe;
 using Microsoft.EntityFrameworkCore;
@@ -14,126 +15,94 @@ public sealed record ImportSummary(int Fetched, int Added, int Updated, int Dupl
 /// <summary>
 /// Saves an <see cref="IngestionResult"/>: upserts by (source, external id), so re-importing the same data
 /// updates rather than adds; links each duplicate to its group's canonical posting (both stay stored), and
-/// links a new posting whose canonical URL is already stored to that posting.
+/// links a new posting whose canonical URL is already stored to that posting. Postings are written
+/// <see cref="BatchSize"/> at a time, each batch in one transaction with its <c>job.postings_stored</c> event.
 /// </summary>
-public sealed class JobIngestionStore(AppDbContext db, TimeProvider clock)
+public sealed class JobIngestionStore(AppDbContext db, EventPublisher events, TimeProvider clock)
 {
-    private const int Chunk = 400;
+    public const int BatchSize = 500;
 
-    public async Task<ImportSummary> SaveAsync(IngestionResult result, CancellationToken cancellationToken, string? feed = null)
+    public async Task<ImportSummary> SaveAsync(IngestionResult result, CancellationToken cancellationToken, string? feed = null, IProgress<int>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = result.Batch;
         // The same source id twice in one batch is one job: the later copy wins and the earlier counts as a duplicate.
-        // Sorted so parallel runs insert in the same order and cannot deadlock on each other's index entries.
-        var unique = batch.Postings.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-        // A parallel run (a source run and a candidate's search) may insert the same new posting first; the unique
-        // (source, external id) index stops the second insert, and the retry re-reads and updates that row instead.
-        return await UniqueViolation.RetryAsync(db, async _ =>
+        // Sorted so parallel runs write in the same order and cannot deadlock on each other's index entries.
+        var unique = batch.Postings.GroupBy(PostingWriter.StoredKey, StringComparer.Ordinal).Select(g => g.Last())
+            .OrderBy(PostingWriter.StoredKey, StringComparer.Ordinal).ToList();
+        var stored = new Dictionary<string, PostingRef>(StringComparer.Ordinal);
+        var writer = new PostingWriter(db, events, clock);
+        int added = 0, updated = 0, done = 0;
+        foreach (var chunk in unique.Chunk(BatchSize))
         {
-            var rows = await LoadAsync(unique, cancellationToken);
-            int added = 0, updated = 0;
-            foreach (var posting in unique)
-            {
-                var key = posting.Key;
-                if (rows.TryGetValue(key, out var row))
-                {
-                    updated++;
-                    if (row.Status == PostingStatus.Closed) Reopen(row);
-                }
-                else
-                {
-                    row = new StoredPosting { Id = Guid.CreateVersion7(clock.GetUtcNow()), FirstSeenAt = now };
-                    db.Set<StoredPosting>().Add(row);
-                    rows[key] = row;
-                    added++;
-                }
-                PostingMapper.Apply(row, posting, PostingMapper.Hash(posting), feed);
-                row.LastSeenAt = now;
-            }
-            var duplicates = await LinkAsync(result.Groups, rows, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new ImportSummary(batch.Fetched, added, updated, duplicates, batch.Errors.Count, [.. batch.Errors.Select(e => e.ToString())])
-            {
-                SeenIds = rows.Values.Select(r => r.Id).ToHashSet(),
-            };
-        }, cancellationToken);
-    }
-
-    private static void Reopen(StoredPosting row)
-    {
-        row.Status = PostingStatus.Open;
-        row.ClosedReason = null;
-        row.ClosedAt = null;
-    }
-
-    private async Task<Dictionary<string, StoredPosting>> LoadAsync(IReadOnlyList<JobPosting> postings, CancellationToken cancellationToken)
-    {
-        var rows = new Dictionary<string, StoredPosting>(StringComparer.Ordinal);
-        foreach (var bySource in postings.GroupBy(p => p.SourceKind))
-        {
-            foreach (var chunk in bySource.Select(p => p.ExternalId).Distinct().Chunk(Chunk))
-            {
-                var found = await db.Set<StoredPosting>().Where(p => p.SourceKind == bySource.Key && chunk.Contains(p.ExternalId)).ToListAsync(cancellationToken);
-                foreach (var row in found) rows[$"{row.SourceKind}:{row.ExternalId}"] = row;
-            }
+            // A lost race (PostgreSQL breaking a deadlock between two runs) re-runs only this batch.
+            var written = await UniqueViolation.RetryAsync(db, _ => writer.WriteAsync(chunk, feed, now, cancellationToken), cancellationToken);
+            foreach (var (key, posting) in written.Rows) stored[key] = posting;
+            (added, updated) = (added + written.Added, updated + written.Updated);
+            progress?.Report(done += chunk.Length);
         }
-        return rows;
+        // Same-id copies collapsed above were handled too: the bar ends at the count the caller started from.
+        progress?.Report(batch.Postings.Count);
+        var duplicates = await UniqueViolation.RetryAsync(db, async _ =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var count = await LinkAsync(result.Groups, stored, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return count;
+        }, cancellationToken);
+        return new ImportSummary(batch.Fetched, added, updated, duplicates, batch.Errors.Count, [.. batch.Errors.Select(e => e.ToString())])
+        {
+            SeenIds = stored.Values.Select(r => r.Id).ToHashSet(),
+        };
     }
 
-    private async Task<int> LinkAsync(IReadOnlyList<DuplicateGroup> groups, Dictionary<string, StoredPosting> rows, DateTime now, CancellationToken cancellationToken)
+    private async Task<int> LinkAsync(IReadOnlyList<DuplicateGroup> groups, Dictionary<string, PostingRef> stored, DateTime now, CancellationToken cancellationToken)
     {
+        PostingRef Ref(JobPosting p) => stored[PostingWriter.StoredKey(p)];
         var links = new Dictionary<Guid, (Guid Canonical, string Reason, string Detail)>();
         var count = 0;
         foreach (var group in groups)
         {
-            var canonical = rows[group.Canonical.Key];
+            var canonical = Ref(group.Canonical);
             foreach (var link in group.Duplicates)
             {
                 count++;
-                var member = rows[link.Posting.Key];
+                var member = Ref(link.Posting);
                 if (member.Id != canonical.Id) links[member.Id] = (canonical.Id, link.Reason.ToString(), link.Detail);
             }
         }
-        count += await LinkToStoredAsync(groups, rows, links, cancellationToken);
+        count += await LinkToStoredAsync(groups, stored, links, cancellationToken);
         if (links.Count == 0) return count;
-        var ids = links.Keys.ToList();
-        var existing = new Dictionary<Guid, PostingDuplicateLink>();
-        foreach (var chunk in ids.Chunk(Chunk))
-            foreach (var row in await db.Set<PostingDuplicateLink>().Where(l => chunk.Contains(l.PostingId)).ToListAsync(cancellationToken))
-                existing[row.PostingId] = row;
-        foreach (var (postingId, (canonicalId, reason, detail)) in links)
+        // One upsert: a link already stored keeps when it was first made and takes the newest canonical and reason.
+        var rows = links.OrderBy(l => l.Key).Select(l => new PostingDuplicateLink
         {
-            if (!existing.TryGetValue(postingId, out var row))
-            {
-                row = new PostingDuplicateLink { PostingId = postingId, LinkedAt = now };
-                db.Set<PostingDuplicateLink>().Add(row);
-            }
-            row.CanonicalId = canonicalId;
-            row.Reason = reason;
-            row.Detail = detail.Truncate(300);
-        }
+            PostingId = l.Key, CanonicalId = l.Value.Canonical, Reason = l.Value.Reason, Detail = l.Value.Detail.Truncate(300), LinkedAt = now,
+        }).ToList();
+        await BulkUpsert.RunAsync(db, rows, LinkShape, cancellationToken);
         return count;
     }
 
+    private static readonly UpsertShape LinkShape = new([nameof(PostingDuplicateLink.PostingId)], [nameof(PostingDuplicateLink.LinkedAt)], [], []);
+
     // A canonical posting of this batch whose canonical URL is already stored under another id (an earlier import
     // from another source) becomes a duplicate of that stored posting, so dedupe spans runs, not just one batch.
-    private async Task<int> LinkToStoredAsync(IReadOnlyList<DuplicateGroup> groups, Dictionary<string, StoredPosting> rows,
+    private async Task<int> LinkToStoredAsync(IReadOnlyList<DuplicateGroup> groups, Dictionary<string, PostingRef> stored,
         Dictionary<Guid, (Guid, string, string)> links, CancellationToken cancellationToken)
     {
         var byUrl = groups.Where(g => g.Canonical.CanonicalUrl is not null)
-            .GroupBy(g => g.Canonical.CanonicalUrl!.AbsoluteUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => rows[g.First().Canonical.Key]);
-        var batchIds = rows.Values.Select(r => r.Id).ToHashSet();
+            .GroupBy(g => g.Canonical.CanonicalUrl!.AbsoluteUri, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => stored[PostingWriter.StoredKey(g.First().Canonical)]);
+        var batchIds = stored.Values.Select(r => r.Id).ToHashSet();
         var count = 0;
-        foreach (var chunk in byUrl.Keys.Chunk(Chunk))
+        foreach (var chunk in byUrl.Keys.Chunk(BatchSize))
         {
             // Only canonical postings are candidates: a stored posting that is itself linked as a duplicate (say, a
             // repost of this very row, first seen in the same run) must never become this row's canonical.
-            var stored = await db.Set<StoredPosting>().AsNoTracking()
+            var found = await db.Set<StoredPosting>().AsNoTracking()
                 .Where(p => p.CanonicalUrl != null && chunk.Contains(p.CanonicalUrl) && !db.Set<PostingDuplicateLink>().Any(l => l.PostingId == p.Id))
                 .Select(p => new { p.Id, p.CanonicalUrl, p.FirstSeenAt }).ToListAsync(cancellationToken);
-            foreach (var earlier in stored.Where(s => !batchIds.Contains(s.Id)).GroupBy(s => s.CanonicalUrl!).Select(g => g.OrderBy(s => s.FirstSeenAt).ThenBy(s => s.Id).First()))
+            foreach (var earlier in found.Where(s => !batchIds.Contains(s.Id)).GroupBy(s => s.CanonicalUrl!).Select(g => g.OrderBy(s => s.FirstSeenAt).ThenBy(s => s.Id).First()))
             {
                 var row = byUrl[earlier.CanonicalUrl!];
                 // Only ever link to an older posting, so re-importing the older source cannot create a cycle.

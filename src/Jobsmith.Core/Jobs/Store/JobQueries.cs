@@ -3,28 +3,62 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobsmith.Core.Jobs.Store;
 
-/// <summary>Reads stored postings for the API, pages and CLI. Text filters are case-insensitive substring matches.</summary>
-// ToLower().Contains translates to lower(...) LIKE on both providers; the StringComparison overloads do not translate.
-#pragma warning disable CA1862
-public sealed class JobQueries(AppDbContext db)
+/// <summary>
+/// Reads stored postings for the API, pages and CLI. Title and location filters are case-insensitive substring matches;
+/// text goes through the full-text index. Lists read only the columns a summary shows, in (first seen, id) order from
+/// an index, one page at a time: by page number, or after a <see cref="PageCursor"/> without skipping rows.
+/// </summary>
+public sealed class JobQueries(AppDbContext db, JobListCounts counts)
 {
     public async Task<JobPage> SearchAsync(JobQuery query, CancellationToken cancellationToken)
     {
-        var rows = db.Set<StoredPosting>().AsNoTracking();
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = Filtered(query);
+        var total = await counts.CountAsync(CountKey(query), () => rows.CountAsync(cancellationToken));
+        var ordered = rows.OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id);
+        var page = PageCursor.TryDecode(query.Cursor, out var after)
+            ? ordered.Where(p => p.FirstSeenAt < after.FirstSeenAt || (p.FirstSeenAt == after.FirstSeenAt && p.Id.CompareTo(after.Id) < 0))
+            : ordered.Skip((query.Page - 1) * query.PageSize);
+        // One row more than the page tells whether a next page exists without another count.
+        var items = await Project(page.Take(query.PageSize + 1)).ToListAsync(cancellationToken);
+        var next = items.Count > query.PageSize ? new PageCursor(items[query.PageSize - 1].FirstSeenAt, items[query.PageSize - 1].Id).Encode() : null;
+        return new JobPage([.. items.Take(query.PageSize).Select(Summary)], query.Page, query.PageSize, total, next);
+    }
+
+    /// <summary>The list's SQL for a query, so tests can see which columns it reads.</summary>
+    internal string ListSql(JobQuery query) =>
+        Project(Filtered(query).OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id).Take(query.PageSize + 1)).ToQueryString();
+
+    // ToLower().Contains translates to lower(...) LIKE on both providers; the StringComparison overloads do not translate.
+#pragma warning disable CA1862
+    private IQueryable<StoredPosting> Filtered(JobQuery query)
+    {
+        var rows = (Lower(query.Text) is { } text ? PostingTextSearch.Matching(db, text) : null) ?? db.Set<StoredPosting>();
+        rows = rows.AsNoTracking();
         if (query.Status != "all") rows = rows.Where(p => p.Status == query.Status);
         if (Lower(query.Title) is { } title) rows = rows.Where(p => p.Title.ToLower().Contains(title));
         if (Lower(query.Location) is { } location) rows = rows.Where(p => p.LocationsJson.ToLower().Contains(location));
         if (query.Remote is { } remote) rows = rows.Where(p => p.Remote == remote.ToString());
         if (Lower(query.Source) is { } source) rows = rows.Where(p => p.SourceKind == source);
         if (query.SalaryMin is { } min) rows = rows.Where(p => (p.SalaryMax ?? p.SalaryMin) >= min);
-        if (Lower(query.Text) is { } text)
-            rows = rows.Where(p => p.Title.ToLower().Contains(text) || p.Company.ToLower().Contains(text) || p.DescriptionText.ToLower().Contains(text));
-#pragma warning restore CA1862
-        var total = await rows.CountAsync(cancellationToken);
-        var page = await rows.OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new JobPage([.. page.Select(Summary)], query.Page, query.PageSize, total);
+        return rows;
     }
+#pragma warning restore CA1862
+
+    private static string CountKey(JobQuery q) =>
+        string.Join('\u001f', q.Status, Lower(q.Title), Lower(q.Location), q.Remote, Lower(q.Source), q.SalaryMin, Lower(q.Text));
+
+    private sealed record ListRow(Guid Id, string SourceKind, string ExternalId, string Title, string Company, string LocationsJson,
+        string Remote, string Employment, string Seniority, double? SalaryMin, double? SalaryMax, string? SalaryCurrency, string? SalaryPeriod,
+        DateTime? PostedAt, string Status, DateTime FirstSeenAt, DateTime LastSeenAt);
+
+    // Never the description, the raw record or the skills: a list row is a few hundred bytes, not tens of kilobytes.
+    private static IQueryable<ListRow> Project(IQueryable<StoredPosting> rows) => rows.Select(p => new ListRow(p.Id, p.SourceKind, p.ExternalId,
+        p.Title, p.Company, p.LocationsJson, p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod,
+        p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt));
+
+    private static JobSummary Summary(ListRow p) => new(p.Id, p.SourceKind, p.ExternalId, p.Title, p.Company, PostingMapper.Strings(p.LocationsJson),
+        p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod, p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt);
 
     public async Task<JobDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
     {

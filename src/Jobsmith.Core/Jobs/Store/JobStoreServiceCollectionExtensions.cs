@@ -10,6 +10,7 @@ public static class JobStoreServiceCollectionExtensions
     {
         services.AddScoped<JobIngestionStore>();
         services.AddScoped<JobQueries>();
+        services.AddSingleton<JobListCounts>();
         services.AddScoped<Import.PostingImport>();
         services.AddScoped<SourceSettings>();
         services.AddScoped<PostingExpiry>();

@@ -86,5 +86,8 @@ internal sealed class StoredPostingConfiguration : IEntityTypeConfiguration<Stor
         builder.HasIndex(p => new { p.SourceKind, p.ExternalId }).IsUnique();
         builder.HasIndex(p => p.CanonicalUrl);
         builder.HasIndex(p => new { p.Status, p.LastSeenAt });
+        // The list's order, newest first (M0026); the full-text indexes live outside the EF model.
+        builder.HasIndex(p => new { p.Status, p.FirstSeenAt, p.Id });
+        builder.HasIndex(p => new { p.FirstSeenAt, p.Id });
     }
 }
