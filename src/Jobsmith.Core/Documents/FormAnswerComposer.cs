@@ -130,7 +130,7 @@ public static class FormAnswerComposer
     private static DocumentLine Composed(FormQuestion question, string intent, FactSheet sheet, PostingTarget posting)
     {
         var skills = sheet.All("skill").Where(s => posting.Skills.Contains(s.Value, StringComparer.OrdinalIgnoreCase)).Take(5).ToList();
-        var best = sheet.Jobs.SelectMany(j => j.Bullets.Select(b => (Job: j, Bullet: b)))
+        var best = sheet.Jobs.SelectMany(j => j.Bullets.Where(b => FactSheet.IsStatement(b.Value)).Select(b => (Job: j, Bullet: b)))
             .OrderByDescending(b => posting.Relevance(b.Bullet.Value)).ThenBy(b => b.Job.Index).FirstOrDefault();
         var parts = new List<(string Text, IEnumerable<string> Ids)>();
         void AddSkills(string lead) { if (skills.Count > 0) parts.Add(($"{lead} {Join(skills.Select(s => s.Value))}, which this role asks for.", skills.Select(s => s.Id))); }
@@ -167,7 +167,7 @@ public static class FormAnswerComposer
             : new DocumentLine(question.Label, string.Join(" ", parts.Select(p => p.Text)), [.. parts.SelectMany(p => p.Ids).Distinct()]);
     }
 
-    private static string Clean(string text) => text.Trim().TrimStart('•', '-', '*', ' ');
+    private static string Clean(string text) => FactSheet.Clean(text);
 
     private static string Join(IEnumerable<string> items)
     {
