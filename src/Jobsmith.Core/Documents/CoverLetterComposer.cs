@@ -4,90 +4,182 @@ namespace Jobsmith.Core.Documents;
 
 /// <summary>
 /// E2, deterministic engine: a letter addressing the posting's top requirements with the candidate's own evidence.
-/// Sentences come from a few phrasings chosen by a seed from the posting, so two letters do not read as one frozen
-/// template; each sentence cites the facts it names. Evidence is added by relevance until the letter reaches about
-/// 250 words or the profile runs out; it never pads with claims the profile cannot back.
+/// Greeting, opening, paragraph leads, closing and sign-off each come from a few phrasings picked by a seed (from the
+/// candidate and the posting), so letters do not read as one frozen template. Paragraphs take the candidate's jobs
+/// most relevant to the posting first, one or two substantial bullets each; a paragraph says the work matches the
+/// posting only when it shares the posting's skills or words. Evidence is added until the letter reaches about 250
+/// words or the profile runs out; it never pads with claims the profile cannot back, and never passes 300 words.
 /// </summary>
-public static class CoverLetterComposer
+public static partial class CoverLetterComposer
 {
     public const int TargetWords = 250;
     public const int MaxWords = 300;
+    public const int MaxBulletsPerParagraph = 3;
+
+    // A paragraph claims to match the posting only on a shared skill or two shared words, not on one common word.
+    public const int MatchingScore = 2;
+
+    private static readonly string[] Greetings = ["Dear {company} hiring team,", "Dear {company} team,", "Hello {company} team,"];
 
     private static readonly string[] Openers =
     [
         "I am writing to apply for the {title} role at {company}.",
         "Please consider my application for the {title} position at {company}.",
         "I would like to be considered for the {title} opening at {company}.",
-    ];
-
-    private static readonly string[] EvidenceLeads =
-    [
-        "As {role}, one piece of my work matches what you ask for: {bullet}",
-        "In my time as {role}, this is the kind of work I did: {bullet}",
-        "One example from my work as {role}: {bullet}",
+        "I am applying for the {title} role at {company}.",
     ];
 
     private static readonly string[] SkillLines =
     [
         "My experience covers {skills}, which your posting names among its requirements.",
-        "Your posting asks for {skills}; these are part of my day-to-day experience.",
-        "I bring hands-on experience with {skills}, all of which the role calls for.",
+        "Your posting asks for {skills}, which I have worked with directly.",
+        "I bring hands-on experience with {skills}, which the role calls for.",
+        "Among the things you ask for, I have worked with {skills}.",
     ];
+
+    // Used only when a paragraph's evidence shares skills or words with the posting.
+    private static readonly string[] MatchingLeads =
+    [
+        "As {role}, I did work close to what this role describes.",
+        "My time as {role} is the closest match to what you are looking for.",
+        "In my role as {role}, my work spoke to the same needs.",
+    ];
+
+    private static readonly string[] PlainLeads =
+    [
+        "As {role}, my work included the following.",
+        "I also bring my experience as {role}.",
+        "My time as {role} adds to this.",
+    ];
+
+    private static readonly string[] EducationLines =
+    [
+        "My studies ({degree} at {school}) gave me the grounding I build on.",
+        "I studied at {school} ({degree}), which gave me a solid foundation.",
+    ];
+
+    private static readonly string[] Closings =
+    [
+        "I would welcome the chance to discuss how I can contribute to {company}. Thank you for your time and consideration.",
+        "Thank you for considering my application; I would be glad to talk about how my experience could help {company}.",
+        "I would be happy to discuss the role and my experience in more detail. Thank you for your time.",
+    ];
+
+    private static readonly string[] SignOffs = ["Kind regards,", "Best regards,", "Sincerely,"];
 
     public static DocumentDraft Compose(FactSheet sheet, PostingTarget posting, int seed)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(posting);
-        var pick = (string[] options, int salt) => options[(int)((uint)(seed + salt * 7919) % (uint)options.Length)];
-        var lines = new List<DocumentLine>();
+        string Pick(string[] options, int salt) => options[(int)((uint)(seed ^ (salt * 7919)) % (uint)options.Length)];
+        var hasCompany = posting.Company.Length > 0;
+        var company = hasCompany ? posting.Company : "your company";
+        string[] companyIds = hasCompany ? [FactSheet.PostingCompany] : [];
+        var titleIsNoun = TitleNoun().IsMatch(posting.Title);
+        string Fill(string text) => TitlePlaceholder().Replace(text.Replace("{company}", company, StringComparison.Ordinal),
+            m => titleIsNoun || m.Groups[1].Length == 0 ? posting.Title : posting.Title + m.Groups[1].Value);
         var notes = new List<string>();
-        var company = posting.Company.Length > 0 ? posting.Company : "your company";
-        lines.Add(new("Greeting", posting.Company.Length > 0 ? $"Dear {posting.Company} hiring team," : "Dear hiring team,", posting.Company.Length > 0 ? [FactSheet.PostingCompany] : []));
-        lines.Add(new("Opening", pick(Openers, 1).Replace("{title}", posting.Title, StringComparison.Ordinal).Replace("{company}", company, StringComparison.Ordinal),
-            posting.Company.Length > 0 ? [FactSheet.PostingTitle, FactSheet.PostingCompany] : [FactSheet.PostingTitle]));
 
-        var skills = sheet.All("skill").Where(s => posting.Skills.Contains(s.Value, StringComparer.OrdinalIgnoreCase)).Take(4).ToList();
+        var head = new List<DocumentLine>
+        {
+            new("Greeting", hasCompany ? Fill(Pick(Greetings, 1)) : "Dear hiring team,", companyIds),
+        };
+        var opening = Fill(Pick(Openers, 2));
+        var openingIds = new List<string> { FactSheet.PostingTitle };
+        openingIds.AddRange(companyIds);
+        var skills = sheet.All("skill").Where(s => posting.Skills.Contains(s.Value, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(s => IndexOf(posting.Skills, s.Value)).Take(4).ToList();
         if (skills.Count > 0)
         {
-            lines.Add(new("Body", pick(SkillLines, 2).Replace("{skills}", Join(skills.Select(s => s.Value)), StringComparison.Ordinal), [.. skills.Select(s => s.Id)]));
-            notes.Add($"Named {skills.Count} of the posting's skills that the profile lists.");
+            var line = Pick(SkillLines, 3).Replace("{skills}", Join(skills.Select(s => s.Value)), StringComparison.Ordinal);
+            opening += " " + char.ToUpperInvariant(line[0]) + line[1..];
+            openingIds.AddRange(skills.Select(s => s.Id));
+            notes.Add($"Named {skills.Count} of the posting's skills that the profile lists, in the posting's order.");
         }
         else notes.Add("The profile lists none of the posting's skills; the letter leans on experience instead.");
+        head.Add(new("Opening", opening, openingIds));
 
-        var bullets = sheet.Jobs.SelectMany(j => j.Bullets.Select(b => (Job: j, Bullet: b, Score: posting.Relevance(b.Value))))
-            .OrderByDescending(b => b.Score).ThenBy(b => b.Job.Index).ToList();
-        var used = 0;
-        foreach (var (job, bullet, score) in bullets)
+        var tail = new List<DocumentLine> { new("Closing", Fill(Pick(Closings, 4)), Pick(Closings, 4).Contains("{company}", StringComparison.Ordinal) ? companyIds : []) };
+        tail.Add(new("Signature", Pick(SignOffs, 5), []));
+        if (sheet.First("name") is { } name) tail.Add(new("Signature", name.Value, [name.Id]));
+
+        var body = new List<DocumentLine>();
+        int Total() => Words(head) + Words(body) + Words(tail);
+        // The candidate's own summary, when it reads as prose, introduces the evidence in their words.
+        if (sheet.First("summary") is { } summary && FactSheet.IsStatement(summary.Value) && Count(summary.Value) <= 90)
         {
-            if (Words(lines) >= TargetWords) break;
-            var role = FactSheet.RoleText(job);
-            var lead = pick(EvidenceLeads, 3 + used);
-            var text = role.Length > 0 ? lead.Replace("{role}", role, StringComparison.Ordinal).Replace("{bullet}", Sentence(bullet.Value), StringComparison.Ordinal) : Sentence(bullet.Value);
-            if (Words(lines) + text.Split(' ').Length > MaxWords - 25) break;
-            lines.Add(new("Body", text, [.. new[] { job.Title, job.Company }.OfType<ProfileFact>().Select(f => f.Id).Append(bullet.Id)]));
-            used++;
+            body.Add(new("Body", Sentence(summary.Value), [summary.Id]));
+            notes.Add("Opened the evidence with the profile's own summary.");
         }
-        if (used > 0) notes.Add($"Cited {used} experience bullet(s), most relevant to the posting first.");
+        var paragraphs = 0;
+        foreach (var (job, bullets) in Evidence(sheet, posting))
+        {
+            if (Total() >= TargetWords) break;
+            var role = Role(job);
+            var matching = bullets[0].Score >= MatchingScore;
+            var lead = (matching ? Pick(MatchingLeads, 10 + paragraphs) : Pick(PlainLeads, 20 + paragraphs)).Replace("{role}", role, StringComparison.Ordinal);
+            var jobIds = new[] { job.Title, job.Company }.OfType<ProfileFact>().Select(f => f.Id).ToList();
+            // As many bullets as fit, up to three; a paragraph that would pass the word cap is left out.
+            for (var take = Math.Min(MaxBulletsPerParagraph, bullets.Count); take > 0; take--)
+            {
+                var used = bullets.Take(take).ToList();
+                var text = lead + " " + string.Join(" ", used.Select(b => Sentence(b.Bullet.Value)));
+                if (Total() + Count(text) > MaxWords) continue;
+                body.Add(new("Body", text, [.. jobIds, .. used.Select(b => b.Bullet.Id)]));
+                paragraphs++;
+                break;
+            }
+        }
+        if (paragraphs > 0) notes.Add($"Cited {paragraphs} of the candidate's jobs, the most relevant to the posting first, with their most relevant bullets.");
 
-        if (sheet.Schools.FirstOrDefault(s => s.Degree is not null && s.Institution is not null) is { } school && Words(lines) < TargetWords)
-            lines.Add(new("Body", $"My studies ({Join(new[] { school.Degree!.Value, school.Field?.Value }.OfType<string>())}, {school.Institution!.Value}) gave me the grounding I build on.",
-                [.. new[] { school.Degree, school.Field, school.Institution }.OfType<ProfileFact>().Select(f => f.Id)]));
+        if (sheet.Schools.FirstOrDefault(s => s.Degree is not null && s.Institution is not null) is { } school && Total() < TargetWords)
+        {
+            var degree = string.Join(" in ", new[] { school.Degree!.Value, school.Field?.Value }.OfType<string>());
+            var text = Pick(EducationLines, 6).Replace("{degree}", degree, StringComparison.Ordinal).Replace("{school}", school.Institution!.Value, StringComparison.Ordinal);
+            if (Total() + Count(text) <= MaxWords)
+                body.Add(new("Body", text, [.. new[] { school.Degree, school.Field, school.Institution }.OfType<ProfileFact>().Select(f => f.Id)]));
+        }
 
-        lines.Add(new("Closing", $"I would welcome the chance to discuss how I can contribute to {company}. Thank you for your time and consideration.",
-            posting.Company.Length > 0 ? [FactSheet.PostingCompany] : []));
-        lines.Add(new("Signature", "Kind regards,", []));
-        if (sheet.First("name") is { } name) lines.Add(new("Signature", name.Value, [name.Id]));
+        var lines = head.Concat(body).Concat(tail).ToList();
         var words = Words(lines);
-        notes.Add(words < TargetWords ? $"{words} words: the profile holds too little relevant evidence for 250 without padding." : $"{words} words.");
+        notes.Add(words < TargetWords ? $"{words} words: the profile holds too little substantial evidence for 250 without padding." : $"{words} words.");
         return new DocumentDraft(DocumentKinds.CoverLetter, lines, notes);
     }
 
-    public static int Words(IEnumerable<DocumentLine> lines) => lines.Sum(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+    public static int Words(IEnumerable<DocumentLine> lines) => lines.Sum(l => Count(l.Text));
+
+    private static int Count(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Jobs with their substantial bullets, most relevant first; jobs without one are left out.</summary>
+    private static List<(FactSheet.Entry Job, List<(ProfileFact Bullet, int Score)> Bullets)> Evidence(FactSheet sheet, PostingTarget posting) =>
+        // A title with a colon is a fragment the parser mistook for a title ("Authors: …"), not a role to name.
+        [.. sheet.Jobs.Where(j => Role(j).Length > 0 && j.Title?.Value.Contains(':', StringComparison.Ordinal) != true)
+            .Select(j => (Job: j, Bullets: j.Bullets.Where(b => FactSheet.IsStatement(b.Value)).Select(b => (Bullet: b, Score: posting.Relevance(b.Value)))
+                .OrderByDescending(b => b.Score).ToList()))
+            .Where(j => j.Bullets.Count > 0)
+            .OrderByDescending(j => j.Bullets[0].Score).ThenBy(j => j.Job.Index)];
+
+    private static string Role(FactSheet.Entry job) =>
+        job.Title is not null && job.Company is not null ? $"{job.Title.Value} at {job.Company.Value}" : job.Title?.Value ?? job.Company?.Value ?? "";
 
     private static string Sentence(string text)
     {
-        var t = text.Trim().TrimStart('•', '-', '*', ' ');
+        var t = FactSheet.Clean(text);
         return t.Length > 0 && !".!?".Contains(t[^1], StringComparison.Ordinal) ? t + "." : t;
+    }
+
+    // "the {title} role" for a title that already ends in "Role" would read "Role role".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{title\}( (?:role|position|opening))?")]
+    private static partial System.Text.RegularExpressions.Regex TitlePlaceholder();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:role|position|opening)\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TitleNoun();
+
+    private static int IndexOf(IReadOnlyList<string> skills, string value)
+    {
+        for (var i = 0; i < skills.Count; i++)
+            if (skills[i].Equals(value, StringComparison.OrdinalIgnoreCase)) return i;
+        return int.MaxValue;
     }
 
     private static string Join(IEnumerable<string> items)

@@ -1,9 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Documents.Answers;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
 using Jobsmith.Core.Profiles.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 
 namespace Jobsmith.Core.Documents;
 
@@ -21,10 +26,13 @@ public sealed record DocumentChange(DocumentChangeStatus Status, DocumentView? D
 
 /// <summary>
 /// The documents use cases (E1, E2, E4, E5, E6): generate the three documents for a posting the candidate was
-/// matched with, list and read versions, save an edit as a new re-checked version, approve a clean version.
-/// Every query is scoped to the user id it is given; another candidate's document or posting is simply not found.
+/// matched with, answer a form's own questions, list and read versions, save an edit as a new re-checked version,
+/// approve a clean version. Every query is scoped to the user id it is given; another candidate's document or posting
+/// is simply not found. With a chat model configured the cover letter is written by <see cref="LlmCoverLetterWriter"/>
+/// (and checked like every other line); without one, or when the call fails, by <see cref="CoverLetterComposer"/>.
 /// </summary>
-public sealed class DocumentService(AppDbContext db, ProfileStore profiles, TimeProvider clock)
+public sealed class DocumentService(AppDbContext db, ProfileStore profiles, AnswerBankService answers, TimeProvider clock,
+    IChatClient? chat = null, PromptTemplates? prompts = null)
 {
     public const string DeterministicEngine = "deterministic-v1";
     public const string EditedEngine = "edited";
@@ -38,22 +46,66 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Time
     {
         if (!await db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken)) return null;
         var row = await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == postingId, cancellationToken);
-        var posting = new PostingTarget(StoredPostingReader.ToPosting(row));
+        var jobPosting = StoredPostingReader.ToPosting(row);
+        var posting = new PostingTarget(jobPosting);
         var profile = await profiles.GetAsync(userId, cancellationToken);
         var sheet = new FactSheet(profile.Facts);
+        var bank = await answers.GetAsync(userId, cancellationToken);
+        var (letter, letterEngine) = await CoverLetterAsync(sheet, posting, jobPosting, Seed(userId, postingId), cancellationToken);
         var drafts = new[]
         {
-            ResumeTailor.Tailor(sheet, posting),
-            CoverLetterComposer.Compose(sheet, posting, Seed(postingId)),
-            FormAnswerComposer.Compose(sheet, posting),
+            (ResumeTailor.Tailor(sheet, posting), DeterministicEngine),
+            (letter, letterEngine),
+            (FormAnswerComposer.Compose(sheet, posting, bank), DeterministicEngine),
         };
-        var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, postingSkills = posting.Skills }, Json);
-        var evidence = sheet.Evidence(posting);
+        var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, answers = bank.Values.Count, postingSkills = posting.Skills }, Json);
+        var evidence = Evidence(sheet, posting, bank);
         var stored = new List<GeneratedDocument>();
-        foreach (var draft in drafts)
-            stored.Add(await AddVersionAsync(userId, postingId, draft.Kind, DeterministicEngine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken));
+        foreach (var (draft, engine) in drafts)
+            stored.Add(await AddVersionAsync(userId, postingId, draft.Kind, engine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return [.. stored.Select(View)];
+    }
+
+    /// <summary>
+    /// Answers one form's own questions (E4) for a posting the candidate was matched with, stored as a new version of
+    /// the answers document; null when the posting is not one of the candidate's matches.
+    /// </summary>
+    public async Task<DocumentView?> AnswerFormAsync(string userId, Guid postingId, IReadOnlyList<FormQuestion> questions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        if (questions.Count > MaxLines) throw new ArgumentException($"A form may have at most {MaxLines} questions.", nameof(questions));
+        if (!await db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken)) return null;
+        var posting = new PostingTarget(StoredPostingReader.ToPosting(await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == postingId, cancellationToken)));
+        var sheet = new FactSheet((await profiles.GetAsync(userId, cancellationToken)).Facts);
+        var bank = await answers.GetAsync(userId, cancellationToken);
+        var draft = FormAnswerComposer.Compose(sheet, posting, bank, questions);
+        var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, answers = bank.Values.Count, questions = questions.Count }, Json);
+        var stored = await AddVersionAsync(userId, postingId, draft.Kind, DeterministicEngine, draft.Lines, draft.Notes, Evidence(sheet, posting, bank), posting, inputs, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return View(stored);
+    }
+
+    private async Task<(DocumentDraft Draft, string Engine)> CoverLetterAsync(FactSheet sheet, PostingTarget posting, Jobs.JobPosting jobPosting, int seed, CancellationToken cancellationToken)
+    {
+        if (chat is not null && prompts is not null)
+        {
+            if (await new LlmCoverLetterWriter(chat, prompts).WriteAsync(sheet, jobPosting, cancellationToken) is { } written)
+                return (written, LlmCoverLetterWriter.Engine);
+            var fallback = CoverLetterComposer.Compose(sheet, posting, seed);
+            return (fallback with { Notes = [.. fallback.Notes, "The configured model gave no usable letter, so the deterministic engine wrote this one."] }, DeterministicEngine);
+        }
+        return (CoverLetterComposer.Compose(sheet, posting, seed), DeterministicEngine);
+    }
+
+    /// <summary>What lines may cite: the profile's facts, the posting's title and company, and the candidate's stored answers.</summary>
+    public static Dictionary<string, string> Evidence(FactSheet sheet, PostingTarget posting, AnswerBank bank)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(bank);
+        var evidence = sheet.Evidence(posting);
+        foreach (var (id, value) in bank.Evidence()) evidence[id] = value;
+        return evidence;
     }
 
     /// <summary>Every version for one posting (or all postings), newest first.</summary>
@@ -79,12 +131,14 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Time
         var lines = Read<List<DocumentLine>>(row.LinesJson);
         if (texts.Count != lines.Count) return new(DocumentChangeStatus.Invalid, Error: $"Send exactly {lines.Count} lines (an empty line removes it).");
         if (texts.Any(t => t?.Length > MaxLineLength)) return new(DocumentChangeStatus.Invalid, Error: $"A line must be at most {MaxLineLength} characters.");
-        var kept = lines.Select((l, i) => l with { Text = texts[i]?.Trim() ?? "" })
+        // A line the candidate filled in is their answer: it no longer waits for them.
+        var kept = lines.Select((l, i) => l with { Text = texts[i]?.Trim() ?? "", NeedsCandidate = texts[i]?.Trim() is { Length: > 0 } ? null : l.NeedsCandidate })
             .Where((l, i) => l.Text.Length > 0 || (row.Kind == DocumentKinds.Answers && lines[i].Text.Length == 0)).ToList();
         var posting = new PostingTarget(StoredPostingReader.ToPosting(await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == row.PostingId, cancellationToken)));
         var sheet = new FactSheet((await profiles.GetAsync(userId, cancellationToken)).Facts);
         var notes = Read<List<string>>(row.NotesJson).Append($"Edited by you from version {row.Version}.").ToList();
-        var stored = await AddVersionAsync(userId, row.PostingId, row.Kind, EditedEngine, kept, notes, sheet.Evidence(posting), posting, row.InputsJson, cancellationToken);
+        var evidence = Evidence(sheet, posting, await answers.GetAsync(userId, cancellationToken));
+        var stored = await AddVersionAsync(userId, row.PostingId, row.Kind, EditedEngine, kept, notes, evidence, posting, row.InputsJson, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var view = View(stored);
         return new(view.Flags.Count > 0 ? DocumentChangeStatus.Flagged : DocumentChangeStatus.Changed, view);
@@ -125,6 +179,10 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Time
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
 
-    // The phrasing seed: stable for a posting, so regenerating gives the same letter unless the facts changed.
-    private static int Seed(Guid postingId) => BitConverter.ToInt32(postingId.ToByteArray(), 0);
+    /// <summary>
+    /// The phrasing seed, from the candidate and the posting: regenerating gives the same letter unless the facts
+    /// changed, while two candidates applying to one posting (or one candidate to two) get different phrasings.
+    /// </summary>
+    public static int Seed(string userId, Guid postingId) =>
+        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{postingId:N}")), 0);
 }

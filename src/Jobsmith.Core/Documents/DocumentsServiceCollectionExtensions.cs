@@ -6,6 +6,7 @@ public static class DocumentsServiceCollectionExtensions
 {
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
+        services.AddScoped<Answers.AnswerBankService>();
         services.AddScoped<DocumentService>();
         return services;
     }

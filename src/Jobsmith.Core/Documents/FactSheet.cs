@@ -52,6 +52,28 @@ public sealed class FactSheet
     /// <summary>"Title, Company" or whichever of the two the profile has.</summary>
     public static string RoleText(Entry job) => string.Join(", ", new[] { job.Title?.Value, job.Company?.Value }.Where(v => !string.IsNullOrWhiteSpace(v)));
 
+    /// <summary>
+    /// Whether a bullet reads as a statement of work ("Built a storage engine in Rust…") rather than a stray resume
+    /// fragment the parser kept as a bullet (a year, a place, a heading, a link): at least four words, three of them
+    /// lower-case prose and two of those longer than three letters, and no web address.
+    /// </summary>
+    public static bool IsStatement(string text)
+    {
+        var words = Clean(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 4 || words.Any(w => w.Contains("://", StringComparison.Ordinal) || w.StartsWith("www.", StringComparison.OrdinalIgnoreCase))) return false;
+        var prose = words.Where(w => char.IsLower(w[0])).ToList();
+        return prose.Count >= 3 && prose.Count(w => w.Count(char.IsLetter) > 3) >= 2;
+    }
+
+    /// <summary>A fact's text without the bullet glyph or other symbols a resume put before it.</summary>
+    public static string Clean(string text)
+    {
+        var t = text.Trim();
+        var start = 0;
+        while (start < t.Length && !char.IsLetterOrDigit(t[start]) && t[start] is not '(' and not '"' and not '\'' and not '$' and not '€' and not '£') start++;
+        return t[start..].Trim();
+    }
+
     public static string Period(ProfileFact? start, ProfileFact? end) =>
         start is null && end is null ? "" : $"{start?.Value ?? "?"} – {end?.Value ?? "?"}";
 }
