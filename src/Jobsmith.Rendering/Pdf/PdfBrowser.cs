@@ -58,6 +58,12 @@ public sealed class PdfBrowser(IOptions<RenderingOptions> options, ILogger<PdfBr
         }
     }
 
+    /// <summary>Closes the running browser as if it had crashed; for tests of the relaunch.</summary>
+    internal async Task CrashForTestAsync()
+    {
+        if (_session is { } session) await session.CloseBrowserAsync();
+    }
+
     private static PagePdfOptions PdfOptions(RenderingOptions o, float timeout)
     {
         var margin = o.MarginInches.ToString("0.##", CultureInfo.InvariantCulture) + "in";
@@ -179,6 +185,8 @@ public sealed class PdfBrowser(IOptions<RenderingOptions> options, ILogger<PdfBr
             if (_idle.Count < _maxIdle && IsAlive) _idle.Add(page);
             else _ = CloseQuietlyAsync(page);
         }
+
+        public Task CloseBrowserAsync() => browser.CloseAsync();
 
         public async ValueTask DisposeAsync()
         {

@@ -63,6 +63,7 @@ public sealed record DocumentTemplate(string Name, string Css, string WordFont, 
         .entry{margin-top:0.3em}
         .entry .role{font-weight:bold}
         li{margin:0.05em 0}
+        body.letter,body.answers{font-size:10pt;line-height:1.35}
         """, "Arial", 18, "333333");
 
     public static readonly IReadOnlyList<DocumentTemplate> All = [Plain, Modern, Compact];
