@@ -126,6 +126,15 @@ public sealed class ResumeImporterTests
     }
 
     [Fact]
+    public async Task Docx_list_items_read_as_bullets_so_a_short_item_is_no_entry_header()
+    {
+        var docx = DocxFixtureWriter.WordList("EXPERIENCE\nSenior Developer, Acme Corp\nJanuary 2019 to Present\n• Led the billing team\n• Built the ledger\nDeveloper, Initech\n2015 - 2018\n• Wrote reports");
+        var text = await importer.ImportAsync(docx, "resume.docx");
+        Assert.Equal(["• Led the billing team", "• Built the ledger"], text.Lines.Select(l => l.Text).Where(l => l.Contains("billing", StringComparison.Ordinal) || l.Contains("ledger", StringComparison.Ordinal)));
+        Assert.Equal("Developer, Initech", text.Lines.Single(l => l.Text.Contains("Initech", StringComparison.Ordinal)).Text);
+    }
+
+    [Fact]
     public async Task Content_decides_the_type_not_the_extension()
     {
         var docx = DocxFixtureWriter.Paragraphs(Resume);

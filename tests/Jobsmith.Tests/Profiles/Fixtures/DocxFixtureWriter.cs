@@ -24,6 +24,31 @@ public static class DocxFixtureWriter
         return stream.ToArray();
     }
 
+    /// <summary>Paragraphs where lines starting with "• " become Word list items: numbering decides the bullet, the text has none.</summary>
+    public static byte[] WordList(string text)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
+                new AbstractNum(new Level(new NumberingFormat { Val = NumberFormatValues.Bullet }, new LevelText { Val = "•" }) { LevelIndex = 0 }) { AbstractNumberId = 1 },
+                new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
+            var body = new Body();
+            foreach (var line in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+            {
+                var item = line.StartsWith("• ", StringComparison.Ordinal);
+                var paragraph = new Paragraph();
+                if (item) paragraph.Append(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })));
+                paragraph.Append(new Run(new Text(Clean(item ? line[2..] : line)) { Space = SpaceProcessingModeValues.Preserve }));
+                body.Append(paragraph);
+            }
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
     private static Table Table(IReadOnlyList<string[]> rows)
     {
         var table = new Table();
