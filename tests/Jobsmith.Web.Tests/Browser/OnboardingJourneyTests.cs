@@ -76,7 +76,7 @@ public sealed class OnboardingJourneyTests(WebAppFixture fixture) : IClassFixtur
         Assert.Contains("Your agents are ready to start", await page.Locator("main").InnerTextAsync());
         await ShotAsync(page, $"onboarding-7-done-{device}");
         // The first run ranks every stored posting: on a loaded 2-core machine it may take longer than a page load.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Find my first matches" }).ClickAsync(new() { NoWaitAfter = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find my first matches" }).ClickAsync(new() { Timeout = 3 * SlowMachineTimeout });
         await page.WaitForURLAsync("**/matches?found=**", new() { Timeout = 3 * SlowMachineTimeout });
         var first = page.Locator(".workspace-list .list-group-item").First;
         Assert.Contains("Senior Rust Engineer", await first.InnerTextAsync());
