@@ -11,7 +11,7 @@ public sealed partial class OnboardingWizardTests
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex("action=\"/profile/facts/(v1-\\d+)\"")]
+    [GeneratedRegex("formaction=\"/profile/facts/(v1-\\d+)/delete\"")]
     private static partial Regex FactFormPattern();
 
     private static async Task<string> TokenAsync(HttpClient browser, string page)
@@ -33,54 +33,57 @@ public sealed partial class OnboardingWizardTests
     }
 
     [Fact]
-    public async Task A_candidate_walks_the_wizard_resumes_where_they_left_reviews_facts_and_is_ready()
+    public async Task A_candidate_starts_from_the_resume_resumes_where_they_left_reviews_facts_and_is_ready()
     {
         await using var app = await CandidateWebApp.StartAsync("sqlite");
         var browser = app.Browser();
         AssertRedirect(await PostFormAsync(browser, "/register", "/account/register", ("email", "wizard@example.com"), ("password", "a-long-password-1")), "/dashboard");
         Assert.Contains("href=\"/onboarding\"", await browser.GetStringAsync("/dashboard"), StringComparison.Ordinal);
-        AssertRedirect(await browser.GetAsync("/onboarding"), "/onboarding/welcome");
+        AssertRedirect(await browser.GetAsync("/onboarding"), "/onboarding/resume");
+        // Nothing to continue with before a resume is read.
+        Assert.StartsWith("/onboarding/resume?err.file=", (await PostFormAsync(browser, "/onboarding/resume", "/onboarding/resume")).Headers.Location?.OriginalString, StringComparison.Ordinal);
 
-        AssertRedirect(await PostFormAsync(browser, "/onboarding/welcome", "/onboarding/welcome"), "/onboarding/goals");
-        AssertRedirect(await PostFormAsync(browser, "/onboarding/goals", "/onboarding/goals",
-            ("titles", "Staff Engineer, Platform Engineer"), ("locations", "Berlin"), ("remote", "hybrid")), "/onboarding/experience");
-
-        // A returning user (a new browser session) lands on the step they had reached.
-        var returning = app.Browser();
-        AssertRedirect(await PostFormAsync(returning, "/login", "/account/login", ("email", "wizard@example.com"), ("password", "a-long-password-1")), "/dashboard");
-        AssertRedirect(await returning.GetAsync("/onboarding"), "/onboarding/experience");
-        Assert.Contains("value=\"Staff Engineer, Platform Engineer\"", await returning.GetStringAsync("/onboarding/goals"), StringComparison.Ordinal);
-
-        var bad = await PostFormAsync(returning, "/onboarding/experience", "/onboarding/experience", ("years", "8"), ("salaryMin", "200000"), ("salaryMax", "100000"), ("currency", "EUR"));
-        Assert.StartsWith("/onboarding/experience?error=", bad.Headers.Location?.OriginalString, StringComparison.Ordinal);
-        Assert.Contains("salaryMax must be at least salaryMin", await returning.GetStringAsync(bad.Headers.Location!.OriginalString), StringComparison.Ordinal);
-        AssertRedirect(await PostFormAsync(returning, "/onboarding/experience", "/onboarding/experience",
-            ("years", "8"), ("level", "senior"), ("salaryMin", "90000"), ("salaryMax", "120000"), ("currency", "eur")), "/onboarding/education");
-        AssertRedirect(await PostFormAsync(returning, "/onboarding/education", "/onboarding/education",
-            ("degree", "MSc"), ("field", "Distributed Systems"), ("institution", "TU Berlin"), ("end", "2016")), "/onboarding/work-history");
-        AssertRedirect(await PostFormAsync(returning, "/onboarding/work-history", "/onboarding/work-history", ("skip", "1")), "/onboarding/resume");
-
-        var token = await TokenAsync(returning, "/onboarding/resume");
+        var token = await TokenAsync(browser, "/onboarding/resume");
         var upload = new MultipartFormDataContent
         {
             { new ByteArrayContent(Encoding.UTF8.GetBytes(SampleResumes.Text)), "file", "cv.txt" },
             { new StringContent(token), "__RequestVerificationToken" },
         };
-        AssertRedirect(await returning.PostAsync("/onboarding/resume/upload", upload), "/onboarding/resume?uploaded=1");
-        var review = await returning.GetStringAsync("/onboarding/resume?uploaded=1");
-        Assert.Contains("Line 1 of version 1:", review, StringComparison.Ordinal);
-        Assert.Contains("TU Berlin", review, StringComparison.Ordinal);
-        Assert.Contains("Entered by you", review, StringComparison.Ordinal);
+        AssertRedirect(await browser.PostAsync("/onboarding/resume/upload", upload), "/onboarding/review?uploaded=1");
+
+        // A returning user (a new browser session) lands on the step they had reached.
+        var returning = app.Browser();
+        AssertRedirect(await PostFormAsync(returning, "/login", "/account/login", ("email", "wizard@example.com"), ("password", "a-long-password-1")), "/dashboard");
+        AssertRedirect(await returning.GetAsync("/onboarding"), "/onboarding/review");
+        var review = await returning.GetStringAsync("/onboarding/review");
+        Assert.Contains("Source: line 1 of version 1", review, StringComparison.Ordinal);
 
         var factIds = FactFormPattern().Matches(review).Select(m => m.Groups[1].Value).Distinct().ToList();
-        AssertRedirect(await PostFormAsync(returning, "/onboarding/resume", $"/profile/facts/{factIds[0]}", ("value", "Priya K. Raman"), ("returnUrl", "/onboarding/resume")), "/onboarding/resume");
-        AssertRedirect(await PostFormAsync(returning, "/onboarding/resume", $"/profile/facts/{factIds[^1]}/delete", ("returnUrl", "/onboarding/resume")), "/onboarding/resume");
-        review = await returning.GetStringAsync("/onboarding/resume");
+        var name = Regex.Match(review, "name=\"fact\\.(v1-\\d+)\" value=\"" + Regex.Escape(SampleResumes.Name)).Groups[1].Value;
+        AssertRedirect(await PostFormAsync(returning, "/onboarding/review", "/profile/facts/card", ($"fact.{name}", "Priya K. Raman"), ("card", "card-contact"), ("returnUrl", "/onboarding/review")),
+            "/onboarding/review?saved=card-contact#card-contact");
+        AssertRedirect(await PostFormAsync(returning, "/onboarding/review", $"/profile/facts/{factIds[^1]}/delete", ("returnUrl", "/onboarding/review")), "/onboarding/review");
+        review = await returning.GetStringAsync("/onboarding/review");
         Assert.Contains("value=\"Priya K. Raman\"", review, StringComparison.Ordinal);
         Assert.Contains($"Resume said: {SampleResumes.Name}", review, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/profile/facts/{factIds[^1]}\"", review, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/profile/facts/{factIds[^1]}/delete\"", review, StringComparison.Ordinal);
+        AssertRedirect(await PostFormAsync(returning, "/onboarding/review", "/onboarding/review"), "/onboarding/goals");
 
-        AssertRedirect(await PostFormAsync(returning, "/onboarding/resume", "/onboarding/resume"), "/onboarding/done");
+        AssertRedirect(await PostFormAsync(returning, "/onboarding/goals", "/onboarding/goals",
+            ("titles", "Staff Engineer, Platform Engineer"), ("locations", "Berlin"), ("remote", "hybrid")), "/onboarding/experience");
+        Assert.Contains("value=\"Staff Engineer, Platform Engineer\"", await returning.GetStringAsync("/onboarding/goals"), StringComparison.Ordinal);
+        var bad = await PostFormAsync(returning, "/onboarding/experience", "/onboarding/experience", ("years", "8"), ("salaryMin", "200000"), ("salaryMax", "100000"), ("currency", "EUR"));
+        Assert.StartsWith("/onboarding/experience?err.salaryMax=", bad.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var again = await returning.GetStringAsync(bad.Headers.Location!.OriginalString);
+        Assert.Contains("salaryMax must be at least salaryMin", again, StringComparison.Ordinal);
+        Assert.Contains("value=\"200000\"", again, StringComparison.Ordinal);
+        AssertRedirect(await PostFormAsync(returning, "/onboarding/experience", "/onboarding/experience",
+            ("years", "8"), ("level", "senior"), ("salaryMin", "90000"), ("salaryMax", "120000"), ("currency", "eur")), "/onboarding/education");
+        AssertRedirect(await PostFormAsync(returning, "/onboarding/education", "/onboarding/education",
+            ("degree", "MSc"), ("field", "Distributed Systems"), ("institution", "TU Berlin"), ("end", "2016")), "/onboarding/work-history");
+        AssertRedirect(await PostFormAsync(returning, "/onboarding/work-history", "/onboarding/work-history", ("skip", "1")), "/onboarding/done");
+        Assert.Contains("TU Berlin", await returning.GetStringAsync("/onboarding/education"), StringComparison.Ordinal);
+
         var done = await returning.GetStringAsync("/onboarding/done");
         Assert.Contains("Your agents are ready to start", done, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/onboarding\"", await returning.GetStringAsync("/dashboard"), StringComparison.Ordinal);

@@ -18,7 +18,7 @@ internal static class BulletCollector
             if (LineText.IsBlank(line)) { continuable = false; continue; }
             var contentStart = LineText.BulletContentStart(line.Text);
             var piece = LineText.Take(line, Math.Max(0, contentStart), line.Text.Length - Math.Max(0, contentStart));
-            if (piece is null) continue;
+            if (piece is null || !LineText.HasContent(piece.Value)) continue;
             if (contentStart < 0 && continuable && items.Count > 0 && char.IsLower(piece.Value[0]))
             {
                 var previous = items[^1];

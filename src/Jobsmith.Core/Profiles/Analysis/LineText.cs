@@ -29,14 +29,21 @@ internal static class LineText
     {
         var i = 0;
         while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-        if (i >= text.Length || !BulletMarks.Contains(text[i], StringComparison.Ordinal)) return -1;
-        // "o" is a bullet only when a space follows; "-" must not be a negative number or a dash inside text.
-        if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && text[i] is 'o' or '-' or '*') return -1;
+        if (i >= text.Length || !IsBulletMark(text[i])) return -1;
+        // "o" and "!" are bullets only when a space follows; "-" must not be a negative number or a dash inside text.
+        if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && text[i] is 'o' or '-' or '*' or '!') return -1;
         if (text[i] == 'o' && i + 1 >= text.Length) return -1;
         i++;
         while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
         return i;
     }
+
+    // Symbol fonts (Wingdings, icon fonts) draw bullets that PDF text extraction gives as "!" or a private-use character.
+    private static bool IsBulletMark(char c) =>
+        BulletMarks.Contains(c, StringComparison.Ordinal) || c == '!' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.PrivateUse;
+
+    /// <summary>Whether a piece of text says anything: a lone "!" or icon glyph left over from the layout is no fact.</summary>
+    public static bool HasContent(string text) => text.Count(char.IsLetterOrDigit) >= 2;
 
     public static bool IsBlank(TextLine line) => string.IsNullOrWhiteSpace(line.Text);
 

@@ -30,7 +30,11 @@ internal static class SectionVocabulary
             "personal details", "additional information", "links", "publications", "volunteer", "volunteer experience",
             "activities", "declaration", "personal information", "honors", "honors and awards", "extracurricular activities",
             "selected accomplishments", "key achievements", "affiliations", "memberships", "personal profile", "hobbies and interests",
-            "awards and achievements", "military service", "community service", "leadership"]));
+            "awards and achievements", "military service", "community service", "leadership",
+            // Patents and talks are no jobs: without their own section their lines became bullets of the last job.
+            "patents", "patents and publications", "publications and patents", "patents filed", "inventions", "talks",
+            "conference talks", "presentations", "speaking", "open source", "open source contributions",
+            "grants", "scholarships", "volunteering", "online profiles"]));
 
     // A short heading ending in one of these nouns ("Relevant Software Experience") still names the section.
     private static readonly (string Noun, ResumeSectionKind Kind)[] HeadNouns =
@@ -40,6 +44,7 @@ internal static class SectionVocabulary
         ("skills", ResumeSectionKind.Skills), ("competencies", ResumeSectionKind.Skills), ("expertise", ResumeSectionKind.Skills),
         ("projects", ResumeSectionKind.Projects), ("certifications", ResumeSectionKind.Certifications),
         ("summary", ResumeSectionKind.Summary), ("objective", ResumeSectionKind.Summary), ("profile", ResumeSectionKind.Summary),
+        ("patents", ResumeSectionKind.Other), ("publications", ResumeSectionKind.Other), ("awards", ResumeSectionKind.Other),
     ];
 
     public static ResumeSectionKind? Classify(string normalized)

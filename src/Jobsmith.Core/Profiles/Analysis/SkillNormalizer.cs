@@ -13,6 +13,8 @@ internal static class SkillNormalizer
 {
     public static List<ProfileSkill> Normalize(ExtractedText text, IEnumerable<ProfileSkill> listed)
     {
+        // Contact lines ("LinkedIn | GitHub") and section headings ("PATENTS") name no skill of the candidate's.
+        var notProse = text.Lines.Where(l => ContactLines.IsContactLine(l.Text) || SectionDetector.HeadingKind(l.Text) is not null).Select(l => l.Number).ToHashSet();
         var result = new List<ProfileSkill>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var skill in listed)
@@ -23,8 +25,8 @@ internal static class SkillNormalizer
         }
         foreach (var mention in SkillExtractor.Default.Extract(text.Text))
         {
-            if (!ids.Add(mention.SkillId)) continue;
             var name = new SourcedText(mention.Text, Span(text, mention.Start, mention.End));
+            if (notProse.Contains(name.Source.FirstLine) || !ids.Add(mention.SkillId)) continue;
             result.Add(new ProfileSkill(name, mention.Canonical, CategoryName(mention.Category)) { SkillId = mention.SkillId });
         }
         return result;

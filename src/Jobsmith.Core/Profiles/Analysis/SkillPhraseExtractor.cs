@@ -19,6 +19,7 @@ internal static partial class SkillPhraseExtractor
         var inSkills = sections.Where(s => s.Kind == ResumeSectionKind.Skills).SelectMany(s => s.Lines).Select(l => l.Number).ToHashSet();
         foreach (var line in text.Lines)
         {
+            if (ContactLines.IsContactLine(line.Text)) continue;
             var label = SkillLabel().Match(line.Text);
             if (label.Success) AddList(line, label.Index + label.Length, skills, seen);
             else if (inSkills.Contains(line.Number)) AddList(line, Math.Max(0, LineText.BulletContentStart(line.Text)), skills, seen, true);
@@ -43,10 +44,16 @@ internal static partial class SkillPhraseExtractor
             offset = at + item.Length;
             var cleaned = Duration().Replace(item, m => new string(' ', m.Length));
             var piece = LineText.Take(line, at, cleaned.TrimEnd().Length);
-            if (piece is null || !IsSkillPhrase(piece.Value, listLike)) continue;
+            if (piece is null || !IsSkillPhrase(piece.Value, listLike) || !listLike && LooksLikeHeading(piece.Value)) continue;
             if (seen.Add(piece.Value)) skills.Add(new ProfileSkill(piece));
         }
     }
+
+    // A lone capitalised word the catalogue does not know ("PATENTS", "VOLUNTEERING") heads a section this analysis
+    // has no name for; it is not a skill, while "AWS" or "SQL" alone on a line are.
+    private static bool LooksLikeHeading(string phrase) =>
+        phrase.Length >= 4 && phrase.All(c => char.IsUpper(c) || c == ' ' || c == '&')
+        && Jobsmith.Core.Skills.SkillsCatalogue.Default.FindListed(phrase) is null;
 
     private static bool IsSkillPhrase(string phrase, bool listLike)
     {

@@ -16,7 +16,7 @@ public sealed class CandidateProfile
     public string? Headline { get; set; }
     public double? YearsOfExperience { get; set; }
     public Guid? CurrentVersionId { get; set; }
-    public string OnboardingStep { get; set; } = OnboardingSteps.Welcome;
+    public string OnboardingStep { get; set; } = OnboardingSteps.Resume;
     public DateTime? OnboardingCompletedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

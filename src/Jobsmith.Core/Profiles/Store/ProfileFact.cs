@@ -27,4 +27,7 @@ public sealed record ProfileFact(string Id, string Kind, int? Entry, string Valu
     /// <summary>The resume line(s) the fact came from, kept so the review shows it without re-reading the file.</summary>
     public string? SourceText { get; init; }
     public bool Deleted { get; init; }
+
+    /// <summary>Set when the candidate confirmed the fact (accept all in the review); a reviewed fact needs no second look.</summary>
+    public bool Reviewed { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed class ProfileStore(AppDbContext db, TimeProvider clock)
     {
         var row = await db.Set<CandidateProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         return row is null
-            ? new ProfileView([], 0, [.. Analysis.CompletenessScorer.Weights.Select(w => w.Item)], null, null, null, OnboardingSteps.Welcome, false, null)
+            ? new ProfileView([], 0, [.. Analysis.CompletenessScorer.Weights.Select(w => w.Item)], null, null, null, OnboardingSteps.Resume, false, null)
             : View(row);
     }
 
@@ -44,10 +44,48 @@ public sealed class ProfileStore(AppDbContext db, TimeProvider clock)
         if (row is null || index < 0) return new FactChange(FactChangeStatus.NotFound);
         if (FactKinds.Check(facts[index].Kind, value) is { } error) return new FactChange(FactChangeStatus.Invalid, Error: error);
         // The parsed value stays on the fact: a correction is recorded next to the evidence, never over it.
-        facts[index] = facts[index] with { Value = value!.Trim(), Source = FactSources.Edited };
+        facts[index] = facts[index] with { Value = value!.Trim(), Source = FactSources.Edited, Reviewed = true };
         Save(row, facts);
         await db.SaveChangesAsync(cancellationToken);
         return new FactChange(FactChangeStatus.Changed, facts[index]);
+    }
+
+    /// <summary>
+    /// Saves the changed values of several facts at once (one review card). Nothing is saved unless every changed value
+    /// is valid; the errors name the fact ids, so the page can show each next to its field.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> EditFactsAsync(string userId, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<CandidateProfile>().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var facts = row is null ? [] : Facts(row);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changes = new List<(int Index, string Value)>();
+        foreach (var (id, value) in values)
+        {
+            var index = facts.FindIndex(f => f.Id == id && !f.Deleted);
+            if (index < 0) { errors[id] = "This fact no longer exists."; continue; }
+            if (value?.Trim() == facts[index].Value) continue;
+            if (FactKinds.Check(facts[index].Kind, value) is { } error) errors[id] = error;
+            else changes.Add((index, value!.Trim()));
+        }
+        if (row is null || errors.Count > 0 || changes.Count == 0) return errors;
+        foreach (var (index, value) in changes) facts[index] = facts[index] with { Value = value, Source = FactSources.Edited, Reviewed = true };
+        Save(row, facts);
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    /// <summary>The candidate confirms every fact as shown ("accept all"); returns how many were newly confirmed.</summary>
+    public async Task<int> AcceptAllAsync(string userId, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<CandidateProfile>().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (row is null) return 0;
+        var facts = Facts(row);
+        var count = facts.Count(f => !f.Deleted && !f.Reviewed);
+        if (count == 0) return 0;
+        Save(row, [.. facts.Select(f => f.Deleted ? f : f with { Reviewed = true })]);
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
     }
 
     public async Task<bool> DeleteFactAsync(string userId, string factId, CancellationToken cancellationToken)
@@ -138,5 +176,5 @@ public sealed class ProfileStore(AppDbContext db, TimeProvider clock)
     private static ProfileView View(CandidateProfile row) => new(
         [.. Facts(row).Where(f => !f.Deleted)], row.CompletenessScore,
         JsonSerializer.Deserialize<List<string>>(row.MissingJson, Json) ?? [], row.Headline, row.YearsOfExperience,
-        row.CurrentVersionId, row.OnboardingStep, row.OnboardingCompletedAt is not null, row.UpdatedAt);
+        row.CurrentVersionId, OnboardingSteps.Current(row.OnboardingStep), row.OnboardingCompletedAt is not null, row.UpdatedAt);
 }

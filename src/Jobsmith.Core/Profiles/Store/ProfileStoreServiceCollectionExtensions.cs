@@ -13,6 +13,7 @@ public static class ProfileStoreServiceCollectionExtensions
         services.AddScoped<ResumeUploads>();
         services.AddScoped<PreferencesService>();
         services.AddScoped<ProfileReadiness>();
+        services.AddScoped<Onboarding.OnboardingFlow>();
         return services;
     }
 }
