@@ -14,11 +14,11 @@ public interface IDocumentRenderer
     IReadOnlyList<string> Templates { get; }
 
     /// <summary>A self-contained HTML page (inline styles, no scripts) for the in-app preview.</summary>
-    Task<string> HtmlAsync(DocumentView document, string? template, CancellationToken cancellationToken);
+    Task<string> HtmlAsync(DocumentView document, string? templateName, CancellationToken cancellationToken);
 
     /// <summary>A PDF with a real text layer, printed by a reused headless browser.</summary>
-    Task<RenderedFile> PdfAsync(DocumentView document, string? template, CancellationToken cancellationToken);
+    Task<RenderedFile> PdfAsync(DocumentView document, string? templateName, CancellationToken cancellationToken);
 
     /// <summary>A Word document with standard headings.</summary>
-    Task<RenderedFile> DocxAsync(DocumentView document, string? template, CancellationToken cancellationToken);
+    Task<RenderedFile> DocxAsync(DocumentView document, string? templateName, CancellationToken cancellationToken);
 }
