@@ -22,22 +22,22 @@ public sealed class DocumentRenderer(PdfBrowser browser, IOptions<RenderingOptio
 
     public IReadOnlyList<string> Templates { get; } = [.. DocumentTemplate.All.Select(t => t.Name)];
 
-    public Task<string> HtmlAsync(DocumentView document, string? template, CancellationToken cancellationToken)
+    public Task<string> HtmlAsync(DocumentView document, string? templateName, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _html.ComposeAsync(DocumentLayout.Read(document), DocumentTemplate.Find(template));
+        return _html.ComposeAsync(DocumentLayout.Read(document), DocumentTemplate.Find(templateName));
     }
 
-    public async Task<RenderedFile> PdfAsync(DocumentView document, string? template, CancellationToken cancellationToken)
+    public async Task<RenderedFile> PdfAsync(DocumentView document, string? templateName, CancellationToken cancellationToken)
     {
-        var html = await HtmlAsync(document, template, cancellationToken);
+        var html = await HtmlAsync(document, templateName, cancellationToken);
         return new RenderedFile(FileName(document, "pdf"), PdfType, await browser.PrintAsync(html, cancellationToken));
     }
 
-    public Task<RenderedFile> DocxAsync(DocumentView document, string? template, CancellationToken cancellationToken)
+    public Task<RenderedFile> DocxAsync(DocumentView document, string? templateName, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var bytes = DocxWriter.Write(DocumentLayout.Read(document), DocumentTemplate.Find(template), options.Value.PaperSize, options.Value.MarginInches);
+        var bytes = DocxWriter.Write(DocumentLayout.Read(document), DocumentTemplate.Find(templateName), options.Value.PaperSize, options.Value.MarginInches);
         return Task.FromResult(new RenderedFile(FileName(document, "docx"), DocxType, bytes));
     }
 

@@ -1,27 +1,21 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Profiles.Store;
 using Jobsmith.Web.Hosting;
 using Jobsmith.Web.Tests.Support;
-using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Jobsmith.Web.Tests.Browser;
 
 /// <summary>
-/// R3 security headers on every kind of response, and every page working under the Content-Security-Policy in a
-/// real browser (no CSP violation, no script error) at desktop and phone width (M1, M2).
+/// R3 security headers on every kind of response, and every page for every role in a real browser (M1, M2): light and
+/// dark theme, desktop and phone size, with no script error, CSP violation, failed request, horizontal overflow or
+/// serious accessibility violation (axe-core). Screenshots and a report land in TestResults/screenshots.
 /// </summary>
-public sealed class EveryPageTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
+public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper output) : IClassFixture<WebAppFixture>
 {
-    private const float SlowMachineTimeout = 60_000;
-
-    private static readonly string[] SignedOutPages = ["/", "/login", "/register", "/forgot-password", "/reset-password", "/about", "/no-such-page"];
-
-    private static readonly string[] SignedInPages =
-    [
-        "/dashboard", "/profile", "/onboarding/welcome", "/onboarding/goals", "/onboarding/experience", "/onboarding/education",
-        "/onboarding/work-history", "/onboarding/resume", "/onboarding/done", "/jobs", "/jobs/add", "/jobs/searches", "/matches",
-        "/admin", "/admin/sources", "/agent/queue", "/about", "/error",
-    ];
-
     [SkippableTheory]
     [InlineData("/")]
     [InlineData("/login")]
@@ -46,45 +40,104 @@ public sealed class EveryPageTests(WebAppFixture fixture) : IClassFixture<WebApp
     }
 
     [SkippableFact]
-    public async Task Every_page_runs_under_the_content_security_policy_at_desktop_and_phone_width()
+    public async Task Every_page_for_every_role_is_clean_in_both_themes_at_desktop_and_phone_size()
     {
+        var clock = Stopwatch.StartNew();
         var app = await fixture.AppAsync(DatabaseProviders.Sqlite);
         await using var chromium = await ChromiumSession.StartAsync();
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(SlowMachineTimeout);
-        page.SetDefaultNavigationTimeout(SlowMachineTimeout);
+        using var client = app.CreateApiClient();
+        var candidate = await CandidateSeed.CreateAsync(app);
+        var agentEmail = ApiCalls.UniqueEmail("agent");
+        await PromoteToAgentAsync(client, agentEmail);
         var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.Contains("status of 404") && !message.Text.Contains("status of 500")) problems.Add($"{page.Url}: {message.Text}");
-        };
-        page.PageError += (_, error) => problems.Add($"{page.Url}: {error}");
+        var report = new StringBuilder();
 
-        await VisitAllAsync(page, SignedOutPages, problems);
+        await AuditAsync(chromium, app, "signed-out", null, SignedOutPages(), problems, report);
+        await AuditAsync(chromium, app, "candidate", (candidate.Email, ApiCalls.Password), CandidatePages(candidate), problems, report);
+        await AuditAsync(chromium, app, "agent", (agentEmail, ApiCalls.Password), AgentPages(), problems, report);
+        await AuditAsync(chromium, app, "admin", (JobsmithWebApp.AdminEmail, JobsmithWebApp.AdminPassword), AdminPages(), problems, report);
 
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email").FillAsync(JobsmithWebApp.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(JobsmithWebApp.AdminPassword);
-        await page.GetByLabel("Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        await VisitAllAsync(page, SignedInPages, problems);
-
-        Assert.Empty(problems);
+        report.Insert(0, $"{problems.Count} problems in {clock.Elapsed.TotalSeconds:F0} s{Environment.NewLine}{string.Join(Environment.NewLine, problems)}{Environment.NewLine}");
+        await File.WriteAllTextAsync(ReportPath, report.ToString());
+        output.WriteLine(report.ToString());
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    private static async Task VisitAllAsync(IPage page, IEnumerable<string> paths, List<string> problems)
+    private static string ReportPath => Path.Combine(Path.GetDirectoryName(ChromiumSession.ScreenshotPath("report"))!, "every-page-report.txt");
+
+    /// <summary>The theme toggle switches the theme and the choice outlives the page.</summary>
+    private static async Task AssertThemeToggleWorksAsync(PageAudit audit, List<string> problems)
     {
-        foreach (var path in paths)
+        var page = audit.Page;
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.GotoAsync("/about");
+        var before = await page.EvaluateAsync<string>("document.documentElement.getAttribute('data-bs-theme')");
+        await page.Locator("[data-theme-toggle]:visible").First.ClickAsync();
+        await page.ReloadAsync();
+        var after = await page.EvaluateAsync<string>("document.documentElement.getAttribute('data-bs-theme')");
+        if (before == after) problems.Add($"the theme toggle left the theme at {after}");
+        await page.EvaluateAsync("localStorage.removeItem('jobsmith-theme')");
+    }
+
+    private static async Task AuditAsync(ChromiumSession chromium, JobsmithWebApp app, string role, (string Email, string Password)? account,
+        IReadOnlyList<PageVisit> pages, List<string> problems, StringBuilder report)
+    {
+        await using var audit = await PageAudit.OpenAsync(chromium.Browser, app.BaseAddress, role, problems, report, Allowed);
+        if (account is { } a) await audit.SignInAsync(a.Email, a.Password);
+        if (role is "signed-out" or "candidate") await AssertThemeToggleWorksAsync(audit, problems);
+        foreach (var theme in new[] { "light", "dark" })
         {
-            foreach (var width in new[] { 1280, 390 })
+            await audit.UseThemeAsync(theme);
+            foreach (var page in pages)
             {
-                await page.SetViewportSizeAsync(width, 844);
-                await page.GotoAsync(path);
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-                if (scrollWidth > innerWidth) problems.Add($"{path} overflows at {width}px: scrollWidth {scrollWidth}");
+                await audit.VisitAsync(page, theme);
+                // Written as it goes, so a long run can be read (and its screenshots matched) before it ends.
+                await File.WriteAllLinesAsync(ReportPath, problems);
             }
         }
     }
+
+    private static async Task PromoteToAgentAsync(HttpClient client, string email)
+    {
+        var admin = await client.LoginAsync(JobsmithWebApp.AdminEmail, JobsmithWebApp.AdminPassword);
+        var agent = await client.RegisterAsync(email);
+        using var promote = await client.SendJsonAsync(HttpMethod.Put, $"/api/admin/users/{agent.User.Id}/roles", admin.AccessToken, new { roles = new[] { "human_agent" } });
+        Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
+    }
+
+    private static PageVisit[] SignedOutPages() =>
+    [
+        new("/", "home"), new("/login", "login"), new("/register", "register"), new("/forgot-password", "forgot-password"),
+        new("/reset-password", "reset-password"), new("/about", "about"), new("/no-such-page", "not-found", 404),
+        new("/dashboard", "dashboard-redirects-to-login"),
+    ];
+
+    private static PageVisit[] CandidatePages(CandidateSeed seed) =>
+    [
+        new("/dashboard", "dashboard"), new("/profile", "profile"),
+        .. OnboardingSteps.All.Select(step => new PageVisit($"/onboarding/{step}", $"onboarding-{step}")),
+        new("/jobs", "jobs"), new($"/jobs/{seed.MatchedPostingId}", "job-detail"), new("/jobs/add", "jobs-add"), new("/jobs/searches", "job-searches"),
+        new("/matches", "matches"), new($"/matches?id={seed.MatchedPostingId}", "match-detail"), new("/matches?view=rated", "matches-rated"),
+        new("/about", "about"), new("/admin", "admin-denied"), new("/no-such-page", "not-found", 404),
+    ];
+
+    private static PageVisit[] AgentPages() =>
+        [new("/dashboard", "dashboard"), new("/agent/queue", "queue"), new("/jobs", "jobs"), new("/about", "about")];
+
+    private static PageVisit[] AdminPages() =>
+    [
+        new("/dashboard", "dashboard"), new("/admin", "admin"), new("/admin/sources", "sources"), new("/agent/queue", "queue"),
+        new("/jobs", "jobs"), new("/jobs/add", "jobs-add"), new("/jobs/searches", "job-searches"), new("/error", "error"),
+        new("/access-denied", "access-denied"), new("/no-such-page", "not-found", 404),
+    ];
+
+    /// <summary>
+    /// Temporary, each with its page, rule and reason: only for pages being rebuilt elsewhere right now (onboarding
+    /// and profile review); everything else is fixed at its root rather than listed here.
+    /// </summary>
+    private static readonly AllowedViolation[] Allowed =
+    [
+        new("/onboarding/", PageAudit.HorizontalOverflow, "onboarding is being rebuilt to start from the resume (issue 9 item 2); today's unstyled step forms and fact table are wider than a phone"),
+        new("/profile", PageAudit.HorizontalOverflow, "profile review is being rebuilt as cards (issue 9 item 3); today's fact table is wider than a phone"),
+    ];
 }

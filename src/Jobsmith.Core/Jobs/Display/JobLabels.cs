@@ -17,6 +17,7 @@ public static class JobLabels
         ["easyapply"] = "Easy apply", ["form"] = "Application form", ["email"] = "By email", ["complex"] = "Complex application",
         ["open"] = "Open", ["closed"] = "Closed",
         ["remoteok"] = "RemoteOK", ["jsonld"] = "Career pages (JSON-LD)", ["rss"] = "RSS feeds", ["linkedin"] = "LinkedIn", ["smartrecruiters"] = "SmartRecruiters",
+        ["jsonresumejob"] = "JSON Resume jobs file", ["csv"] = "CSV file",
     };
 
     /// <summary>The label for any of the posting enums, or "" for unknown/empty values.</summary>

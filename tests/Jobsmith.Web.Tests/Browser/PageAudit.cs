@@ -1,0 +1,162 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Jobsmith.Web.Tests.Browser;
+
+/// <summary>A page to visit, the status its document answers with, and a name for its screenshots.</summary>
+public sealed record PageVisit(string Path, string Name, int Status = 200);
+
+/// <summary>A known accessibility violation tolerated for now, on one page and one rule, with the reason and who owns the fix.</summary>
+public sealed record AllowedViolation(string PathPrefix, string RuleId, string Reason);
+
+/// <summary>
+/// One signed-in (or signed-out) browser context that visits pages and records everything a user or an auditor would
+/// object to (M1, M2): script errors, Content-Security-Policy violations, failed requests (icons included),
+/// horizontal overflow and serious or critical axe-core violations, at desktop and phone size, saving a screenshot of each.
+/// </summary>
+internal sealed class PageAudit : IAsyncDisposable
+{
+    private const float SlowMachineTimeout = 60_000;
+
+    /// <summary>The rule name the allow-list uses for a page wider than the viewport.</summary>
+    public const string HorizontalOverflow = "horizontal-overflow";
+
+    // Desktop and phone: the sizes the issue names (1280×800, 390×844).
+    private static readonly (int Width, int Height, string Name)[] Viewports = [(1280, 800, "desktop"), (390, 844, "phone")];
+
+    // Chromium reports every 4xx/5xx in the console too; responses are judged below, where the expected status is known.
+    private const string StatusConsoleMessage = "Failed to load resource: the server responded with a status of";
+
+    private readonly IBrowserContext _context;
+    private readonly IPage _page;
+    private readonly string _role;
+    private readonly List<string> _problems;
+    private readonly StringBuilder _report;
+    private readonly IReadOnlyList<AllowedViolation> _allowed;
+    private readonly HashSet<string> _checkedIcons = [];
+    private PageVisit _visit = new("/", "start");
+    private string _where = "";
+
+    private PageAudit(IBrowserContext context, IPage page, string role, List<string> problems, StringBuilder report, IReadOnlyList<AllowedViolation> allowed)
+    {
+        (_context, _page, _role, _problems, _report, _allowed) = (context, page, role, problems, report, allowed);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith(StatusConsoleMessage, StringComparison.Ordinal)) _problems.Add($"{_where}: console error: {message.Text}");
+        };
+        page.PageError += (_, error) => _problems.Add($"{_where}: script error: {error}");
+        page.Response += (_, response) =>
+        {
+            var expected = response.Request.IsNavigationRequest && response.Request.Frame == _page.MainFrame && IsFinal(response) ? _visit.Status : 200;
+            if (response.Status >= 400 && response.Status != expected) _problems.Add($"{_where}: {response.Request.Method} {response.Url} answered {response.Status}");
+        };
+        // A navigation aborts the notification stream of the page it leaves: that is the browser tidying up, not a failure.
+        page.RequestFailed += (_, request) =>
+        {
+            if (request.Failure != "net::ERR_ABORTED") _problems.Add($"{_where}: {request.Method} {request.Url} failed: {request.Failure}");
+        };
+    }
+
+    public IPage Page => _page;
+
+    public static async Task<PageAudit> OpenAsync(IBrowser browser, Uri baseAddress, string role, List<string> problems, StringBuilder report, IReadOnlyList<AllowedViolation> allowed)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = Viewports[0].Width, Height = Viewports[0].Height },
+        });
+        // Chromium logs CSP violations to the console already; the event names the directive and what it blocked.
+        // Init scripts run through the DevTools protocol, so the policy under test does not block this one.
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline code') + ' in ' + e.sourceFile + ':' + e.lineNumber));");
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(SlowMachineTimeout);
+        page.SetDefaultNavigationTimeout(SlowMachineTimeout);
+        return new PageAudit(context, page, role, problems, report, allowed);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        _where = $"{_role} signing in";
+        await _page.GotoAsync("/login");
+        await _page.GetByLabel("Email").FillAsync(email);
+        await _page.GetByLabel("Password").FillAsync(password);
+        await _page.GetByLabel("Password").PressAsync("Enter");
+        await _page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>The system colour scheme: with no saved choice, the app follows it (theme.js).</summary>
+    public Task UseThemeAsync(string theme) =>
+        _page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+
+    public async Task VisitAsync(PageVisit visit, string theme)
+    {
+        _visit = visit;
+        _where = $"{_role} {theme} {visit.Path}";
+        await _page.SetViewportSizeAsync(Viewports[0].Width, Viewports[0].Height);
+        var response = await _page.GotoAsync(visit.Path);
+        await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (response is null || response.Status != visit.Status) _problems.Add($"{_where}: expected status {visit.Status}, got {response?.Status}");
+        var applied = await _page.EvaluateAsync<string>("document.documentElement.getAttribute('data-bs-theme')");
+        if (applied != theme) _problems.Add($"{_where}: data-bs-theme is {applied}, expected {theme}");
+        await CheckIconsAsync();
+
+        foreach (var (width, height, size) in Viewports)
+        {
+            var where = $"{_where} {size}";
+            await _page.SetViewportSizeAsync(width, height);
+            var (scrollWidth, innerWidth) = (await _page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await _page.EvaluateAsync<int>("window.innerWidth"));
+            if (scrollWidth > innerWidth) Judge(HorizontalOverflow, true, $"{where}: overflows horizontally, scrollWidth {scrollWidth} > {innerWidth}: {await WidestAsync()}");
+            await AxeAsync(where);
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumSession.ScreenshotPath($"page-{_role}-{visit.Name}-{theme}-{size}"), FullPage = true });
+        }
+    }
+
+    /// <summary>Every icon the page declares loads as an image (browsers fetch them outside the page's own requests).</summary>
+    private async Task CheckIconsAsync()
+    {
+        var icons = await _page.EvaluateAsync<string[]>("[...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)");
+        if (icons.Length == 0) _problems.Add($"{_where}: no icon link");
+        foreach (var icon in icons.Where(_checkedIcons.Add))
+        {
+            var response = await _context.APIRequest.GetAsync(icon);
+            var type = response.Headers.TryGetValue("content-type", out var t) ? t : "";
+            if (response.Status != 200 || !type.StartsWith("image/", StringComparison.Ordinal)) _problems.Add($"{_where}: icon {icon} answered {response.Status} {type}");
+        }
+    }
+
+    private async Task AxeAsync(string where)
+    {
+        var result = await _page.RunAxe();
+        foreach (var violation in result.Violations)
+        {
+            var nodes = string.Join(" | ", violation.Nodes.Take(4).Select(n => $"{n.Target} {Shorten(n.Html)}"));
+            var line = $"{where}: axe {violation.Id} ({violation.Impact}, {violation.Nodes.Length} nodes): {violation.Help}: {nodes}";
+            Judge(violation.Id, violation.Impact is "serious" or "critical", line);
+        }
+    }
+
+    /// <summary>A problem fails the test unless it is below the bar or on the allow-list; either way the report keeps it.</summary>
+    private void Judge(string ruleId, bool serious, string line)
+    {
+        var allowed = _allowed.FirstOrDefault(a => _visit.Path.StartsWith(a.PathPrefix, StringComparison.Ordinal) && a.RuleId == ruleId);
+        if (!serious) _report.AppendLine("below the bar: " + line);
+        else if (allowed is not null) _report.AppendLine($"allowed for now ({allowed.Reason}): {line}");
+        else _problems.Add(line);
+    }
+
+    /// <summary>Names the elements that stick out past the viewport, so an overflow failure points at its cause.</summary>
+    private Task<string> WidestAsync() => _page.EvaluateAsync<string>(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
+        ".slice(-3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px').join(', ')");
+
+    // Whether this response ends its navigation (a redirect's 302 is followed by the page it points to).
+    private static bool IsFinal(IResponse response) => response.Status is < 300 or >= 400;
+
+    private static string Shorten(string html) => html.Length <= 160 ? html : html[..160] + "…";
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
