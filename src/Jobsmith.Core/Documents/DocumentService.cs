@@ -34,26 +34,44 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Time
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Generates a new version of each document; null when the posting is not one of the candidate's matches.</summary>
-    public async Task<IReadOnlyList<DocumentView>?> GenerateAsync(string userId, Guid postingId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DocumentView>?> GenerateAsync(string userId, Guid postingId, CancellationToken cancellationToken) =>
+        GenerateAsync(userId, postingId, reuseLatest: false, cancellationToken);
+
+    /// <summary>
+    /// "Prepare application": the latest version of each document when the posting already has drafts, otherwise
+    /// new ones. Two prepares at once (a double-click, two tabs) both get the same drafts.
+    /// </summary>
+    public Task<IReadOnlyList<DocumentView>?> PrepareAsync(string userId, Guid postingId, CancellationToken cancellationToken) =>
+        GenerateAsync(userId, postingId, reuseLatest: true, cancellationToken);
+
+    private async Task<IReadOnlyList<DocumentView>?> GenerateAsync(string userId, Guid postingId, bool reuseLatest, CancellationToken cancellationToken)
     {
         if (!await db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken)) return null;
         var row = await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == postingId, cancellationToken);
         var posting = new PostingTarget(StoredPostingReader.ToPosting(row));
         var profile = await profiles.GetAsync(userId, cancellationToken);
         var sheet = new FactSheet(profile.Facts);
-        var drafts = new[]
-        {
-            ResumeTailor.Tailor(sheet, posting),
-            CoverLetterComposer.Compose(sheet, posting, Seed(postingId)),
-            FormAnswerComposer.Compose(sheet, posting),
-        };
+        var drafts = DocumentDrafting.Draft(sheet, posting, DocumentDrafting.Seed(postingId));
         var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, postingSkills = posting.Skills }, Json);
         var evidence = sheet.Evidence(posting);
-        var stored = new List<GeneratedDocument>();
-        foreach (var draft in drafts)
-            stored.Add(await AddVersionAsync(userId, postingId, draft.Kind, DeterministicEngine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
-        return [.. stored.Select(View)];
+        // Versions are numbered from what is stored; a parallel generation may take a number first (unique index), so
+        // the loser re-reads and takes the next one, or, when preparing, returns what the winner stored.
+        return await UniqueViolation.RetryAsync(db, async _ =>
+        {
+            if (reuseLatest && await LatestAsync(userId, postingId, cancellationToken) is { Count: > 0 } latest) return latest;
+            var stored = new List<GeneratedDocument>();
+            foreach (var draft in drafts)
+                stored.Add(await AddVersionAsync(userId, postingId, draft.Kind, DeterministicEngine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            return (IReadOnlyList<DocumentView>)[.. stored.Select(View)];
+        }, cancellationToken);
+    }
+
+    // The newest version of each kind, in the order of DocumentKinds.All; empty when the posting has no drafts yet.
+    private async Task<IReadOnlyList<DocumentView>> LatestAsync(string userId, Guid postingId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<GeneratedDocument>().AsNoTracking().Where(d => d.UserId == userId && d.PostingId == postingId).ToListAsync(cancellationToken);
+        return [.. DocumentKinds.All.Select(k => rows.Where(d => d.Kind == k).MaxBy(d => d.Version)).OfType<GeneratedDocument>().Select(View)];
     }
 
     /// <summary>Every version for one posting (or all postings), newest first.</summary>
@@ -84,8 +102,13 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Time
         var posting = new PostingTarget(StoredPostingReader.ToPosting(await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == row.PostingId, cancellationToken)));
         var sheet = new FactSheet((await profiles.GetAsync(userId, cancellationToken)).Facts);
         var notes = Read<List<string>>(row.NotesJson).Append($"Edited by you from version {row.Version}.").ToList();
-        var stored = await AddVersionAsync(userId, row.PostingId, row.Kind, EditedEngine, kept, notes, sheet.Evidence(posting), posting, row.InputsJson, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // Two saves at once (a double submit) each become a version of their own rather than a 500 on the unique index.
+        var stored = await UniqueViolation.RetryAsync(db, async _ =>
+        {
+            var added = await AddVersionAsync(userId, row.PostingId, row.Kind, EditedEngine, kept, notes, sheet.Evidence(posting), posting, row.InputsJson, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return added;
+        }, cancellationToken);
         var view = View(stored);
         return new(view.Flags.Count > 0 ? DocumentChangeStatus.Flagged : DocumentChangeStatus.Changed, view);
     }
@@ -124,7 +147,4 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Time
         Read<List<DocumentLine>>(d.LinesJson), Read<List<LineFlag>>(d.FlagsJson), Read<Coverage>(d.CoverageJson), Read<List<string>>(d.NotesJson), d.CreatedAt, d.ApprovedAt);
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
-
-    // The phrasing seed: stable for a posting, so regenerating gives the same letter unless the facts changed.
-    private static int Seed(Guid postingId) => BitConverter.ToInt32(postingId.ToByteArray(), 0);
 }

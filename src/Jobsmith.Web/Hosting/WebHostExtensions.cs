@@ -2,6 +2,7 @@ using Jobsmith.Core.Hosting;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
+using Jobsmith.Web.Components.Pages.Documents;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
@@ -75,13 +76,15 @@ public static class WebHostExtensions
            .MapAdminEndpoints()
            .MapCandidateEndpoints()
            .MapJobEndpoints()
-           .MapMatchEndpoints();
+           .MapMatchEndpoints()
+           .MapDocumentEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
         app.MapOnboardingFormEndpoints();
         app.MapJobFormEndpoints();
         app.MapMatchFormEndpoints();
+        app.MapDocumentFormEndpoints();
         app.MapJobAddFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
