@@ -2,6 +2,7 @@ using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Hosting;
 using Jobsmith.Core.Profiles;
+using Jobsmith.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ internal static class CliHost
         // Logs go to stderr so --json output on stdout stays machine-readable; a command is short, so no timestamps.
         builder.Logging.AddJobsmithConsole(builder.Configuration, toStandardError: true, timestamps: false).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddJobsmithCore(builder.Configuration);
+        builder.Services.AddDocumentRendering();
         return builder.Build();
     }
 

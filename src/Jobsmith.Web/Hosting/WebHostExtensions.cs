@@ -1,4 +1,5 @@
 using Jobsmith.Core.Hosting;
+using Jobsmith.Rendering;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
@@ -23,6 +24,7 @@ public static class WebHostExtensions
 
         var services = builder.Services;
         services.AddJobsmithCore(builder.Configuration);
+        services.AddDocumentRendering();
         services.AddJobsmithAuth(builder.Configuration);
         services.AddJobsmithRateLimits(builder.Configuration);
         services.AddJobsmithHealthChecks();

@@ -8,6 +8,8 @@ public sealed record RenderedFile(string FileName, string ContentType, byte[] Co
 /// use cases, the web host and the CLI all render the same way; the implementation (templates, the browser that
 /// prints PDFs, the Open XML writer) lives with the rendering code and is registered by the host.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords",
+    Justification = "'template' reads best here and the hosts that implement or call this are all C#.")]
 public interface IDocumentRenderer
 {
     /// <summary>The template names a candidate may pick, the default first.</summary>

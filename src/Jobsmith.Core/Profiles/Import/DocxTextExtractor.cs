@@ -10,7 +10,7 @@ namespace Jobsmith.Core.Profiles.Import;
 /// <summary>
 /// DOCX text with the Open XML SDK's streaming reader: headers first (contact details often live
 /// there), then the body in document order. Every paragraph is a line, including those in table
-/// cells and text boxes. The package is vetted before the SDK sees it (zip bombs, nesting depth).
+/// cells and text boxes; list items start with a bullet. The package is vetted before the SDK sees it (zip bombs, nesting depth).
 /// </summary>
 internal sealed class DocxTextExtractor(ResumeImportOptions options)
 {
@@ -57,6 +57,9 @@ internal sealed class DocxTextExtractor(ResumeImportOptions options)
                 else if (open.Count > 0) output.Append(open.Pop().ToString().TrimEnd()).Append('\n');
             }
             else if (open.Count == 0 || !reader.IsStartElement) continue;
+            // A Word list item draws its bullet from the numbering part, not from its text: write the marker the
+            // analysis reads, so list items stay separate bullets and never pass for entry headers.
+            else if (type == typeof(NumberingProperties) && open.Peek().Length == 0) open.Peek().Append("• ");
             else if (type == typeof(Text)) open.Peek().Append(reader.GetText());
             else if (type == typeof(TabChar)) open.Peek().Append('\t');
             else if (type == typeof(Break) || type == typeof(CarriageReturn)) open.Peek().Append('\n');
