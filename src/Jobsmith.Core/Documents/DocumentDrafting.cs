@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Jobsmith.Core.Jobs;
+using Jobsmith.Core.Profiles.Model;
 using Jobsmith.Core.Profiles.Store;
 
 namespace Jobsmith.Core.Documents;
@@ -32,6 +33,9 @@ public static class DocumentDrafting
             Guid.NewGuid(), id, d.Kind, 1, DocumentService.DeterministicEngine, DocumentService.DefaultTemplate, DocumentStatus.Draft,
             d.Lines, ProvenanceChecker.Check(d.Lines, evidence), ResumeTailor.CoverageOf(d.Lines, target), d.Notes, createdAt, null))];
     }
+
+    /// <summary>A parsed resume's facts as an import would store them, for drafting without an account.</summary>
+    public static IReadOnlyList<ProfileFact> FactsOf(ParsedResume resume) => FactExtractor.Extract(resume, Guid.Empty, 1);
 
     // The phrasing seed: stable for a posting, so regenerating gives the same letter unless the facts changed.
     public static int Seed(Guid postingId) => BitConverter.ToInt32(postingId.ToByteArray(), 0);
