@@ -16,6 +16,7 @@ public static class JobsmithCli
             MatchCommands.Build(),
             PostingsCommands.Build(),
             ProfileCommands.Build(),
+            TailorCommands.Build(),
         };
         root.Options.Add(GlobalOptions.DataDir);
         root.Options.Add(GlobalOptions.JsonOutput);

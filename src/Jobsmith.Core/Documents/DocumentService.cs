@@ -42,7 +42,17 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Generates a new version of each document; null when the posting is not one of the candidate's matches.</summary>
-    public async Task<IReadOnlyList<DocumentView>?> GenerateAsync(string userId, Guid postingId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DocumentView>?> GenerateAsync(string userId, Guid postingId, CancellationToken cancellationToken) =>
+        GenerateAsync(userId, postingId, reuseLatest: false, cancellationToken);
+
+    /// <summary>
+    /// "Prepare application": the latest version of each document when the posting already has drafts, otherwise
+    /// new ones. Two prepares at once (a double-click, two tabs) both get the same drafts.
+    /// </summary>
+    public Task<IReadOnlyList<DocumentView>?> PrepareAsync(string userId, Guid postingId, CancellationToken cancellationToken) =>
+        GenerateAsync(userId, postingId, reuseLatest: true, cancellationToken);
+
+    private async Task<IReadOnlyList<DocumentView>?> GenerateAsync(string userId, Guid postingId, bool reuseLatest, CancellationToken cancellationToken)
     {
         if (!await db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken)) return null;
         var row = await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == postingId, cancellationToken);
@@ -51,6 +61,8 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
         var profile = await profiles.GetAsync(userId, cancellationToken);
         var sheet = new FactSheet(profile.Facts);
         var bank = await answers.GetAsync(userId, cancellationToken);
+        // Preparing opens what exists before anything (a model call included) is spent on new drafts.
+        if (reuseLatest && await LatestAsync(userId, postingId, cancellationToken) is { Count: > 0 } existing) return existing;
         var (letter, letterEngine) = await CoverLetterAsync(sheet, posting, jobPosting, Seed(userId, postingId), cancellationToken);
         var drafts = new[]
         {
@@ -60,11 +72,24 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
         };
         var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, answers = bank.Values.Count, postingSkills = posting.Skills }, Json);
         var evidence = Evidence(sheet, posting, bank);
-        var stored = new List<GeneratedDocument>();
-        foreach (var (draft, engine) in drafts)
-            stored.Add(await AddVersionAsync(userId, postingId, draft.Kind, engine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
-        return [.. stored.Select(View)];
+        // Versions are numbered from what is stored; a parallel generation may take a number first (unique index), so
+        // the loser re-reads and takes the next one, or, when preparing, returns what the winner stored.
+        return await UniqueViolation.RetryAsync(db, async _ =>
+        {
+            if (reuseLatest && await LatestAsync(userId, postingId, cancellationToken) is { Count: > 0 } latest) return latest;
+            var stored = new List<GeneratedDocument>();
+            foreach (var (draft, engine) in drafts)
+                stored.Add(await AddVersionAsync(userId, postingId, draft.Kind, engine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            return (IReadOnlyList<DocumentView>)[.. stored.Select(View)];
+        }, cancellationToken);
+    }
+
+    // The newest version of each kind, in the order of DocumentKinds.All; empty when the posting has no drafts yet.
+    private async Task<IReadOnlyList<DocumentView>> LatestAsync(string userId, Guid postingId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<GeneratedDocument>().AsNoTracking().Where(d => d.UserId == userId && d.PostingId == postingId).ToListAsync(cancellationToken);
+        return [.. DocumentKinds.All.Select(k => rows.Where(d => d.Kind == k).MaxBy(d => d.Version)).OfType<GeneratedDocument>().Select(View)];
     }
 
     /// <summary>
@@ -81,8 +106,13 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
         var bank = await answers.GetAsync(userId, cancellationToken);
         var draft = FormAnswerComposer.Compose(sheet, posting, bank, questions);
         var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, answers = bank.Values.Count, questions = questions.Count }, Json);
-        var stored = await AddVersionAsync(userId, postingId, draft.Kind, DeterministicEngine, draft.Lines, draft.Notes, Evidence(sheet, posting, bank), posting, inputs, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var evidence = Evidence(sheet, posting, bank);
+        var stored = await UniqueViolation.RetryAsync(db, async _ =>
+        {
+            var added = await AddVersionAsync(userId, postingId, draft.Kind, DeterministicEngine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return added;
+        }, cancellationToken);
         return View(stored);
     }
 
@@ -138,8 +168,13 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
         var sheet = new FactSheet((await profiles.GetAsync(userId, cancellationToken)).Facts);
         var notes = Read<List<string>>(row.NotesJson).Append($"Edited by you from version {row.Version}.").ToList();
         var evidence = Evidence(sheet, posting, await answers.GetAsync(userId, cancellationToken));
-        var stored = await AddVersionAsync(userId, row.PostingId, row.Kind, EditedEngine, kept, notes, evidence, posting, row.InputsJson, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // Two saves at once (a double submit) each become a version of their own rather than a 500 on the unique index.
+        var stored = await UniqueViolation.RetryAsync(db, async _ =>
+        {
+            var added = await AddVersionAsync(userId, row.PostingId, row.Kind, EditedEngine, kept, notes, evidence, posting, row.InputsJson, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return added;
+        }, cancellationToken);
         var view = View(stored);
         return new(view.Flags.Count > 0 ? DocumentChangeStatus.Flagged : DocumentChangeStatus.Changed, view);
     }

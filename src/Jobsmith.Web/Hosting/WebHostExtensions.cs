@@ -3,6 +3,7 @@ using Jobsmith.Rendering;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
+using Jobsmith.Web.Components.Pages.Documents;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
@@ -77,13 +78,15 @@ public static class WebHostExtensions
            .MapAdminEndpoints()
            .MapCandidateEndpoints()
            .MapJobEndpoints()
-           .MapMatchEndpoints();
+           .MapMatchEndpoints()
+           .MapDocumentEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
         app.MapOnboardingFormEndpoints();
         app.MapJobFormEndpoints();
         app.MapMatchFormEndpoints();
+        app.MapDocumentFormEndpoints();
         app.MapJobAddFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
