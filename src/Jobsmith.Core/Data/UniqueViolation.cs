@@ -57,8 +57,9 @@ public static class UniqueViolation
             catch (Exception ex) when (IsRace(ex) && i < tries)
             {
                 db.ChangeTracker.Clear();
-                // A short, growing pause lets the winner's transaction finish before the next read.
-                await Task.Delay(TimeSpan.FromMilliseconds(5 * i * i), cancellationToken);
+                // A short, growing pause (capped, with jitter so racers do not retry in lockstep) lets the winner's
+                // transaction finish before the next read.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5 * i * i, 200) + Random.Shared.Next(0, 20)), cancellationToken);
             }
         }
     }

@@ -54,7 +54,7 @@ public sealed class JobSearchRunner(AppDbContext db, JobIngestion ingestion, Job
                 continue;
             }
             var credentials = await settings.CredentialsAsync(kind, cancellationToken);
-            var target = SourceSettings.Targets(await settings.RowAsync(kind, cancellationToken)) is { Count: > 0 } t ? t[0] : "";
+            var target = await settings.TargetsAsync(kind, cancellationToken) is { Count: > 0 } t ? t[0] : "";
             int fetched = 0, added = 0;
             string? error = null;
             foreach (var title in titles)

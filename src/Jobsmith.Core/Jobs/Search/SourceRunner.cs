@@ -19,7 +19,7 @@ public sealed class SourceRunner(AppDbContext db, JobIngestion ingestion, JobIng
     {
         if (!await settings.IsEnabledAsync(kind, cancellationToken))
             return new SourceRunResult(kind, false, 0, 0, 0, 0, "source is disabled");
-        var targets = SourceSettings.Targets(await settings.RowAsync(kind, cancellationToken));
+        var targets = await settings.TargetsAsync(kind, cancellationToken);
         var credentials = await settings.CredentialsAsync(kind, cancellationToken);
         int fetched = 0, added = 0, updated = 0, closed = 0;
         string? error = null;

@@ -71,6 +71,13 @@ public sealed class SourceSettings(AppDbContext db, JobSourceCatalog catalog, Fe
         return row is null ? new Dictionary<string, string>() : Credentials(row);
     }
 
+    /// <summary>
+    /// The targets to fetch, read without tracking: a run stores postings in between (the store may clear the change
+    /// tracker), and a row added here just to read it would collide with the one the run's record adds after.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TargetsAsync(string kind, CancellationToken cancellationToken) =>
+        await db.Set<JobSourceSetting>().AsNoTracking().FirstOrDefaultAsync(s => s.Kind == kind, cancellationToken) is { } row ? Targets(row) : [];
+
     internal async Task<JobSourceSetting> RowAsync(string kind, CancellationToken cancellationToken)
     {
         var row = await db.Set<JobSourceSetting>().FirstOrDefaultAsync(s => s.Kind == kind, cancellationToken);

@@ -19,6 +19,10 @@ public sealed class ResumeUploads(
     AppDbContext db, ProfileParser parser, ProfileStore profiles, UserSkills skills, EventPublisher events, AuditLog audit,
     AgentTaskRecorder tasks, IOptions<JobsmithOptions> options, IOptions<ResumeImportOptions> limits, TimeProvider clock)
 {
+    // Each upload that loses the race for the next version number tries again; with n uploads at once the last one
+    // may lose n-1 times, so this is sized for a burst, not for the usual single upload.
+    private const int MaxVersionRaces = 40;
+
     private static readonly string[] KnownExtensions = [".pdf", ".docx", ".txt", ".md", ".markdown", ".json"];
 
     public async Task<UploadOutcome> UploadAsync(string userId, byte[] content, string fileName, string? contentType, CancellationToken cancellationToken)
@@ -52,7 +56,7 @@ public sealed class ResumeUploads(
                 var v = await StageAsync(userId, versionId, storedPath, content, displayName, contentType, parsed, error, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return v;
-            }, cancellationToken);
+            }, cancellationToken, tries: MaxVersionRaces);
             await DropOlderFailedFilesAsync(userId, version.Id, cancellationToken);
             return new UploadOutcome(ResumeVersionView.Of(version), version.Error);
         }
