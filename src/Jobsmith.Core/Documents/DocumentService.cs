@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
@@ -54,35 +52,21 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
 
     private async Task<IReadOnlyList<DocumentView>?> GenerateAsync(string userId, Guid postingId, bool reuseLatest, CancellationToken cancellationToken)
     {
-        if (!await db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken)) return null;
-        var row = await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == postingId, cancellationToken);
-        var jobPosting = StoredPostingReader.ToPosting(row);
-        var posting = new PostingTarget(jobPosting);
-        var profile = await profiles.GetAsync(userId, cancellationToken);
-        var sheet = new FactSheet(profile.Facts);
-        var bank = await answers.GetAsync(userId, cancellationToken);
+        if (!await IsMatchedAsync(userId, postingId, cancellationToken)) return null;
         // Preparing opens what exists before anything (a model call included) is spent on new drafts.
         if (reuseLatest && await LatestAsync(userId, postingId, cancellationToken) is { Count: > 0 } existing) return existing;
-        var (letter, letterEngine) = await CoverLetterAsync(sheet, posting, jobPosting, Seed(userId, postingId), cancellationToken);
-        var drafts = new[]
+        var source = await LoadSourceAsync(userId, postingId, cancellationToken);
+        var drafts = DocumentDrafting.Draft(source.Sheet, source.Posting, source.Bank, DocumentDrafting.Seed(userId, postingId))
+            .Select(d => (Draft: d, Engine: DeterministicEngine)).ToList();
+        if (chat is not null && prompts is not null)
         {
-            (ResumeTailor.Tailor(sheet, posting), DeterministicEngine),
-            (letter, letterEngine),
-            (FormAnswerComposer.Compose(sheet, posting, bank), DeterministicEngine),
-        };
-        var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, answers = bank.Values.Count, postingSkills = posting.Skills }, Json);
-        var evidence = Evidence(sheet, posting, bank);
-        // Versions are numbered from what is stored; a parallel generation may take a number first (unique index), so
-        // the loser re-reads and takes the next one, or, when preparing, returns what the winner stored.
-        return await UniqueViolation.RetryAsync(db, async _ =>
-        {
-            if (reuseLatest && await LatestAsync(userId, postingId, cancellationToken) is { Count: > 0 } latest) return latest;
-            var stored = new List<GeneratedDocument>();
-            foreach (var (draft, engine) in drafts)
-                stored.Add(await AddVersionAsync(userId, postingId, draft.Kind, engine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken));
-            await db.SaveChangesAsync(cancellationToken);
-            return (IReadOnlyList<DocumentView>)[.. stored.Select(View)];
-        }, cancellationToken);
+            var letter = drafts.FindIndex(d => d.Draft.Kind == DocumentKinds.CoverLetter);
+            drafts[letter] = await ModelLetterAsync(source, drafts[letter].Draft, cancellationToken);
+        }
+        var inputs = JsonSerializer.Serialize(new { facts = source.Sheet.Facts.Count, answers = source.Bank.Values.Count, postingSkills = source.Posting.Skills }, Json);
+        // When preparing, a parallel request may have stored drafts since the check above: return those instead.
+        return await SaveVersionsAsync(userId, postingId, drafts, source, inputs,
+            reuseLatest ? () => LatestAsync(userId, postingId, cancellationToken) : null, cancellationToken);
     }
 
     // The newest version of each kind, in the order of DocumentKinds.All; empty when the posting has no drafts yet.
@@ -100,33 +84,53 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
     {
         ArgumentNullException.ThrowIfNull(questions);
         if (questions.Count > MaxLines) throw new ArgumentException($"A form may have at most {MaxLines} questions.", nameof(questions));
-        if (!await db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken)) return null;
-        var posting = new PostingTarget(StoredPostingReader.ToPosting(await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == postingId, cancellationToken)));
-        var sheet = new FactSheet((await profiles.GetAsync(userId, cancellationToken)).Facts);
-        var bank = await answers.GetAsync(userId, cancellationToken);
-        var draft = FormAnswerComposer.Compose(sheet, posting, bank, questions);
-        var inputs = JsonSerializer.Serialize(new { facts = sheet.Facts.Count, answers = bank.Values.Count, questions = questions.Count }, Json);
-        var evidence = Evidence(sheet, posting, bank);
-        var stored = await UniqueViolation.RetryAsync(db, async _ =>
-        {
-            var added = await AddVersionAsync(userId, postingId, draft.Kind, DeterministicEngine, draft.Lines, draft.Notes, evidence, posting, inputs, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return added;
-        }, cancellationToken);
-        return View(stored);
+        if (!await IsMatchedAsync(userId, postingId, cancellationToken)) return null;
+        var source = await LoadSourceAsync(userId, postingId, cancellationToken);
+        var draft = FormAnswerComposer.Compose(source.Sheet, source.Posting, source.Bank, questions);
+        var inputs = JsonSerializer.Serialize(new { facts = source.Sheet.Facts.Count, answers = source.Bank.Values.Count, questions = questions.Count }, Json);
+        return (await SaveVersionsAsync(userId, postingId, [(draft, DeterministicEngine)], source, inputs, null, cancellationToken))[0];
     }
 
-    private async Task<(DocumentDraft Draft, string Engine)> CoverLetterAsync(FactSheet sheet, PostingTarget posting, Jobs.JobPosting jobPosting, int seed, CancellationToken cancellationToken)
+    // The model writes the letter when one is configured; the deterministic one stands in when it gives nothing usable.
+    private async Task<(DocumentDraft Draft, string Engine)> ModelLetterAsync(DraftSource source, DocumentDraft deterministic, CancellationToken cancellationToken)
     {
-        if (chat is not null && prompts is not null)
-        {
-            if (await new LlmCoverLetterWriter(chat, prompts).WriteAsync(sheet, jobPosting, cancellationToken) is { } written)
-                return (written, LlmCoverLetterWriter.Engine);
-            var fallback = CoverLetterComposer.Compose(sheet, posting, seed);
-            return (fallback with { Notes = [.. fallback.Notes, "The configured model gave no usable letter, so the deterministic engine wrote this one."] }, DeterministicEngine);
-        }
-        return (CoverLetterComposer.Compose(sheet, posting, seed), DeterministicEngine);
+        if (await new LlmCoverLetterWriter(chat!, prompts!).WriteAsync(source.Sheet, source.Job, cancellationToken) is { } written)
+            return (written, LlmCoverLetterWriter.Engine);
+        return (deterministic with { Notes = [.. deterministic.Notes, "The configured model gave no usable letter, so the deterministic engine wrote this one."] }, DeterministicEngine);
     }
+
+    private Task<bool> IsMatchedAsync(string userId, Guid postingId, CancellationToken cancellationToken) =>
+        db.Set<StoredMatch>().AnyAsync(m => m.UserId == userId && m.PostingId == postingId, cancellationToken);
+
+    // What every document for a posting is built from and checked against.
+    private sealed record DraftSource(Jobs.JobPosting Job, PostingTarget Posting, FactSheet Sheet, AnswerBank Bank)
+    {
+        public Dictionary<string, string> Evidence { get; } = DocumentService.Evidence(Sheet, Posting, Bank);
+    }
+
+    private async Task<DraftSource> LoadSourceAsync(string userId, Guid postingId, CancellationToken cancellationToken)
+    {
+        var job = StoredPostingReader.ToPosting(await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == postingId, cancellationToken));
+        var sheet = new FactSheet((await profiles.GetAsync(userId, cancellationToken)).Facts);
+        return new DraftSource(job, new PostingTarget(job), sheet, await answers.GetAsync(userId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Stores each draft as the next version of its kind. Versions are numbered from what is stored, so a parallel save
+    /// (a double submit) may take a number first on the unique index: the loser re-reads and takes the next one, or,
+    /// with <paramref name="reuse"/>, returns what the winner stored when there is something.
+    /// </summary>
+    private async Task<IReadOnlyList<DocumentView>> SaveVersionsAsync(string userId, Guid postingId, IReadOnlyList<(DocumentDraft Draft, string Engine)> drafts,
+        DraftSource source, string inputs, Func<Task<IReadOnlyList<DocumentView>>>? reuse, CancellationToken cancellationToken) =>
+        await UniqueViolation.RetryAsync(db, async _ =>
+        {
+            if (reuse is not null && await reuse() is { Count: > 0 } stored) return stored;
+            var added = new List<GeneratedDocument>();
+            foreach (var (draft, engine) in drafts)
+                added.Add(await AddVersionAsync(userId, postingId, draft.Kind, engine, draft.Lines, draft.Notes, source.Evidence, source.Posting, inputs, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            return (IReadOnlyList<DocumentView>)[.. added.Select(View)];
+        }, cancellationToken);
 
     /// <summary>What lines may cite: the profile's facts, the posting's title and company, and the candidate's stored answers.</summary>
     public static Dictionary<string, string> Evidence(FactSheet sheet, PostingTarget posting, AnswerBank bank)
@@ -164,18 +168,10 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
         // A line the candidate filled in is their answer: it no longer waits for them.
         var kept = lines.Select((l, i) => l with { Text = texts[i]?.Trim() ?? "", NeedsCandidate = texts[i]?.Trim() is { Length: > 0 } ? null : l.NeedsCandidate })
             .Where((l, i) => l.Text.Length > 0 || (row.Kind == DocumentKinds.Answers && lines[i].Text.Length == 0)).ToList();
-        var posting = new PostingTarget(StoredPostingReader.ToPosting(await db.Set<StoredPosting>().AsNoTracking().FirstAsync(p => p.Id == row.PostingId, cancellationToken)));
-        var sheet = new FactSheet((await profiles.GetAsync(userId, cancellationToken)).Facts);
+        var source = await LoadSourceAsync(userId, row.PostingId, cancellationToken);
         var notes = Read<List<string>>(row.NotesJson).Append($"Edited by you from version {row.Version}.").ToList();
-        var evidence = Evidence(sheet, posting, await answers.GetAsync(userId, cancellationToken));
-        // Two saves at once (a double submit) each become a version of their own rather than a 500 on the unique index.
-        var stored = await UniqueViolation.RetryAsync(db, async _ =>
-        {
-            var added = await AddVersionAsync(userId, row.PostingId, row.Kind, EditedEngine, kept, notes, evidence, posting, row.InputsJson, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return added;
-        }, cancellationToken);
-        var view = View(stored);
+        var stored = (await SaveVersionsAsync(userId, row.PostingId, [(new DocumentDraft(row.Kind, kept, notes), EditedEngine)], source, row.InputsJson, null, cancellationToken))[0];
+        var view = stored;
         return new(view.Flags.Count > 0 ? DocumentChangeStatus.Flagged : DocumentChangeStatus.Changed, view);
     }
 
@@ -213,11 +209,4 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
         Read<List<DocumentLine>>(d.LinesJson), Read<List<LineFlag>>(d.FlagsJson), Read<Coverage>(d.CoverageJson), Read<List<string>>(d.NotesJson), d.CreatedAt, d.ApprovedAt);
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
-
-    /// <summary>
-    /// The phrasing seed, from the candidate and the posting: regenerating gives the same letter unless the facts
-    /// changed, while two candidates applying to one posting (or one candidate to two) get different phrasings.
-    /// </summary>
-    public static int Seed(string userId, Guid postingId) =>
-        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{postingId:N}")), 0);
 }

@@ -57,7 +57,7 @@ public sealed partial class FabricationTests(ITestOutputHelper output)
     private static IEnumerable<DocumentDraft> Documents(Pair pair) =>
     [
         ResumeTailor.Tailor(pair.Sheet, pair.Target),
-        CoverLetterComposer.Compose(pair.Sheet, pair.Target, DocumentService.Seed(pair.ResumeId, Guid.Empty)),
+        CoverLetterComposer.Compose(pair.Sheet, pair.Target, DocumentDrafting.Seed(pair.ResumeId, Guid.Empty)),
         FormAnswerComposer.Compose(pair.Sheet, pair.Target, Bank),
     ];
 
