@@ -20,4 +20,18 @@ internal static class BenchData
             ? path
             : throw new DirectoryNotFoundException("shared data not found: set JOBSMITH_SHARED_DATA or place it at ../shared/data beside the repository");
     }
+
+    /// <summary>The Ashby postings folder, or null after saying the run is skipped (runners then exit 0).</summary>
+    public static string? AshbyOrSkip()
+    {
+        try
+        {
+            return Require("jobs", "ashby");
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            Console.WriteLine($"skipped: {ex.Message}");
+            return null;
+        }
+    }
 }

@@ -19,16 +19,7 @@ internal static class IngestThroughput
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        string folder;
-        try
-        {
-            folder = BenchData.Require("jobs", "ashby");
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            Console.WriteLine($"skipped: {ex.Message}");
-            return 0;
-        }
+        if (BenchData.AshbyOrSkip() is not { } folder) return 0;
         var copies = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 25;
         Console.WriteLine($"| database | run | postings | seconds | postings/s |");
         Console.WriteLine("|---|---|---:|---:|---:|");

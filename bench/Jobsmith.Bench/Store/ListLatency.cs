@@ -26,16 +26,7 @@ internal static class ListLatency
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        string folder;
-        try
-        {
-            folder = BenchData.Require("jobs", "ashby");
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            Console.WriteLine($"skipped: {ex.Message}");
-            return 0;
-        }
+        if (BenchData.AshbyOrSkip() is not { } folder) return 0;
         var target = Arg(args, 0, 100_000);
         var seconds = Arg(args, 1, 5);
         var connections = Arg(args, 2, 16);
