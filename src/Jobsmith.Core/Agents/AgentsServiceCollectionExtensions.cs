@@ -63,6 +63,14 @@ public static class AgentsServiceCollectionExtensions
                     .StartNow()
                     .WithSimpleSchedule(Matching.Store.MatchOptimizerJob.Interval),
                 job => job.WithIdentity(Matching.Store.MatchOptimizerJob.Key).StoreDurably());
+            // The submission worker (F3, F8) sends queued applications that are due and recovers interrupted sends.
+            var submissions = configuration.GetSection(Applications.Submission.SubmissionOptions.Section).Get<Applications.Submission.SubmissionOptions>()
+                              ?? new Applications.Submission.SubmissionOptions();
+            q.ScheduleJob<Applications.Submission.SubmissionWorkerJob>(
+                trigger => trigger.WithIdentity("submission-worker-sweep", "system")
+                    .StartNow()
+                    .WithSimpleSchedule(Applications.Submission.SubmissionWorkerJob.Interval(submissions)),
+                job => job.WithIdentity(Applications.Submission.SubmissionWorkerJob.Key).StoreDurably());
         });
 
         if (jobsmith.Role != ProcessRole.Web)

@@ -65,6 +65,18 @@ public sealed class ApplicationService(AppDbContext db, EventPublisher events, T
         return new(ApplicationMoveStatus.Moved, ApplicationView.Of(application));
     }
 
+    /// <summary>A move the candidate asks for by hand (page, API, CLI): only the moves <see cref="ApplicationStates.CandidateMayMove"/> allows.</summary>
+    public async Task<ApplicationMove> MoveByCandidateAsync(string userId, Guid applicationId, string to, string? details, int? expectedRevision,
+        CancellationToken cancellationToken)
+    {
+        var current = await db.Set<JobApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.Id == applicationId, cancellationToken);
+        if (current is null) return new(ApplicationMoveStatus.NotFound);
+        if (ApplicationStates.IsKnown(to) && !ApplicationStates.CandidateMayMove(current.State, to))
+            return new(ApplicationMoveStatus.Illegal, ApplicationView.Of(current),
+                $"An application that is {current.State.Replace('_', ' ')} cannot be moved to {to.Replace('_', ' ')} by hand.");
+        return await MoveAsync(userId, applicationId, to, ApplicationActor.Candidate(userId), details, expectedRevision, cancellationToken);
+    }
+
     public async Task<ApplicationDetail?> GetAsync(string userId, Guid applicationId, CancellationToken cancellationToken)
     {
         var application = await db.Set<JobApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.Id == applicationId, cancellationToken);

@@ -53,6 +53,20 @@ public static class ApplicationStates
     /// <summary>Where an application in <paramref name="from"/> may go next.</summary>
     public static IReadOnlyList<string> NextFrom(string from) => Moves.TryGetValue(from, out var next) ? next : [];
 
+    /// <summary>
+    /// The moves a candidate makes by hand (API, page, CLI): withdraw, try a failed one again, say they applied
+    /// themselves to one that waited for a person, and record the employer's news. Approving, rejecting a draft and
+    /// sending go through their own use cases, which check documents and permissions first.
+    /// </summary>
+    public static bool CandidateMayMove(string from, string to) => CanMove(from, to) && (to, from) switch
+    {
+        (Withdrawn, _) => true,
+        (Queued, Failed) => true,
+        (Applied, Escalated) => true,
+        (Interview or Offer or Rejected, _) => true,
+        _ => false,
+    };
+
     /// <summary>No further move except possibly a withdrawal or employer news: nothing is left for Jobsmith to send.</summary>
     public static bool IsSent(string state) => state is Applied or Interview or Offer or Rejected;
 }

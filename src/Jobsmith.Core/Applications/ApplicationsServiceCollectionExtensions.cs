@@ -1,14 +1,25 @@
+using Jobsmith.Core.Applications.Approval;
+using Jobsmith.Core.Applications.Submission;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobsmith.Core.Applications;
 
 public static class ApplicationsServiceCollectionExtensions
 {
-    public static IServiceCollection AddApplications(this IServiceCollection services)
+    public static IServiceCollection AddApplications(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SubmissionOptions>().Bind(configuration.GetSection(SubmissionOptions.Section));
         services.AddScoped<ApplicationService>();
+        services.AddScoped<ApplicationQueries>();
         services.AddScoped<SendGuard>();
         services.AddScoped<Suppressions>();
+        services.AddScoped<Approvals>();
+        services.AddScoped<SubmissionPackages>();
+        services.AddScoped<SitePacing>();
+        services.AddScoped<ProofStore>();
+        services.AddScoped<SubmissionRunner>();
+        services.AddSingleton<ISubmissionChannel, HumanAgentChannel>();
         return services;
     }
 }

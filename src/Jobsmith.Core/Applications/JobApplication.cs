@@ -24,6 +24,10 @@ public sealed class JobApplication
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public int Revision { get; private set; }
+    /// <summary>The channel chosen when it was queued (F3); null until then.</summary>
+    public string? Channel { get; private set; }
+    /// <summary>When a queued application is due to be sent: at once when approved, later after a failed try (F8).</summary>
+    public DateTime? NextAttemptAt { get; private set; }
     public IReadOnlyList<ApplicationLogEntry> Log => _log;
 
     public static JobApplication Start(string userId, Guid postingId, ApplicationActor actor, DateTimeOffset now)
@@ -52,6 +56,18 @@ public sealed class JobApplication
         UpdatedAt = now.UtcDateTime;
         Revision++;
         _log.Add(entry);
+        // Queued by any path (a retry by the candidate, a human agent handing it back) means due now unless Queue says later.
+        NextAttemptAt = to == ApplicationStates.Queued ? now.UtcDateTime : null;
+        return entry;
+    }
+
+    /// <summary>Queues it for <paramref name="channel"/>, due at <paramref name="dueAt"/>; the move itself goes through <see cref="Move"/>.</summary>
+    public ApplicationLogEntry Queue(string channel, DateTimeOffset dueAt, ApplicationActor actor, string? details, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        var entry = Move(ApplicationStates.Queued, actor, details, now);
+        Channel = channel;
+        NextAttemptAt = dueAt.UtcDateTime;
         return entry;
     }
 }
@@ -66,12 +82,15 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
         builder.Property(a => a.State).HasMaxLength(30).IsRequired();
         builder.Property(a => a.StateReason).HasMaxLength(JobApplication.MaxDetails);
         builder.Property(a => a.Revision).IsConcurrencyToken();
+        builder.Property(a => a.Channel).HasMaxLength(30);
         builder.HasOne<Accounts.JobsmithUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Jobs.Store.StoredPosting>().WithMany().HasForeignKey(a => a.PostingId).OnDelete(DeleteBehavior.Cascade);
         // F6: one application per candidate and posting, enforced by the database, not by a read before the insert.
         builder.HasIndex(a => new { a.UserId, a.PostingId }).IsUnique();
         builder.HasIndex(a => new { a.UserId, a.State, a.UpdatedAt });
         builder.HasIndex(a => a.PostingId);
+        // The submission worker's scan: queued applications that are due.
+        builder.HasIndex(a => new { a.State, a.NextAttemptAt });
         builder.HasMany(a => a.Log).WithOne().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Log).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_log");
     }

@@ -1,7 +1,9 @@
 using Jobsmith.Core.Agents;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Jobs.Store;
+using Jobsmith.Core.Applications.Submission;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jobsmith.Core.Applications;
 
@@ -16,9 +18,9 @@ public sealed record SendPermit(SendDecision Decision, string? IdempotencyKey = 
 /// records what happened. A send found started after its lease (the worker died between the send and its
 /// bookkeeping) is never retried blindly: it becomes "needs checking" for a person.
 /// </summary>
-public sealed class SendGuard(AppDbContext db, EventPublisher events, TimeProvider clock)
+public sealed class SendGuard(AppDbContext db, EventPublisher events, TimeProvider clock, IOptions<SubmissionOptions> options)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    private TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(1, options.Value.SendLeaseSeconds));
     private static readonly ApplicationActor Guard = ApplicationActor.Agent("send-guard");
 
     /// <summary>The key a channel passes along with the send; the same for every attempt of one application.</summary>
@@ -74,8 +76,13 @@ public sealed class SendGuard(AppDbContext db, EventPublisher events, TimeProvid
         return await SaveAsync(new(SendDecision.Go, record.IdempotencyKey), cancellationToken);
     }
 
-    /// <summary>Records the outcome of a send that <see cref="BeginAsync"/> allowed: sent, not sent, or unknown.</summary>
-    public async Task<ApplicationView?> CompleteAsync(string userId, Guid applicationId, string outcome, string? details, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the outcome of a send that <see cref="BeginAsync"/> allowed: sent, not sent, or unknown. A not-sent
+    /// outcome with an <paramref name="escalation"/> reason (a CAPTCHA, a question nobody can answer) goes to a person
+    /// instead of failing: nothing left, so the record is not-sent and a later try is safe.
+    /// </summary>
+    public async Task<ApplicationView?> CompleteAsync(string userId, Guid applicationId, string outcome, string? details, CancellationToken cancellationToken,
+        string? escalation = null)
     {
         var now = clock.GetUtcNow();
         var application = await db.Set<JobApplication>().FirstOrDefaultAsync(a => a.UserId == userId && a.Id == applicationId, cancellationToken);
@@ -94,6 +101,9 @@ public sealed class SendGuard(AppDbContext db, EventPublisher events, TimeProvid
                 application.Move(ApplicationStates.Applied, Guard, details ?? $"Sent through {record.Channel}.", now);
                 events.Publish(EventTypes.Submitted, userId, new { applicationId, channel = record.Channel, key = record.IdempotencyKey });
                 break;
+            case SendStatus.NotSent when escalation is not null:
+                Escalate(application, details ?? $"{record.Channel} stopped for a person: {escalation.Replace('_', ' ')}.", now, escalation);
+                break;
             case SendStatus.NotSent:
                 application.Move(ApplicationStates.Failed, Guard, details ?? $"{record.Channel} refused it before sending.", now);
                 break;
@@ -108,10 +118,10 @@ public sealed class SendGuard(AppDbContext db, EventPublisher events, TimeProvid
         return ApplicationView.Of(application);
     }
 
-    private void Escalate(JobApplication application, string reason, DateTimeOffset now)
+    private void Escalate(JobApplication application, string reason, DateTimeOffset now, string kind = EscalationReasons.NeedsChecking)
     {
         application.Move(ApplicationStates.Escalated, Guard, reason, now);
-        events.Publish(EventTypes.Escalated, application.UserId, new { applicationId = application.Id, reason });
+        events.Publish(EventTypes.Escalated, application.UserId, new { applicationId = application.Id, reason, kind });
     }
 
     private async Task<SendPermit> SaveAsync(SendPermit permit, CancellationToken cancellationToken)

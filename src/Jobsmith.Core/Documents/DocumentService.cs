@@ -69,8 +69,8 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
             reuseLatest ? () => LatestAsync(userId, postingId, cancellationToken) : null, cancellationToken);
     }
 
-    // The newest version of each kind, in the order of DocumentKinds.All; empty when the posting has no drafts yet.
-    private async Task<IReadOnlyList<DocumentView>> LatestAsync(string userId, Guid postingId, CancellationToken cancellationToken)
+    /// <summary>The newest version of each kind, in the order of <see cref="DocumentKinds.All"/>; empty when the posting has no drafts yet.</summary>
+    public async Task<IReadOnlyList<DocumentView>> LatestAsync(string userId, Guid postingId, CancellationToken cancellationToken)
     {
         var rows = await db.Set<GeneratedDocument>().AsNoTracking().Where(d => d.UserId == userId && d.PostingId == postingId).ToListAsync(cancellationToken);
         return [.. DocumentKinds.All.Select(k => rows.Where(d => d.Kind == k).MaxBy(d => d.Version)).OfType<GeneratedDocument>().Select(View)];
@@ -97,6 +97,13 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
         if (await new LlmCoverLetterWriter(chat!, prompts!).WriteAsync(source.Sheet, source.Job, cancellationToken) is { } written)
             return (written, LlmCoverLetterWriter.Engine);
         return (deterministic with { Notes = [.. deterministic.Notes, "The configured model gave no usable letter, so the deterministic engine wrote this one."] }, DeterministicEngine);
+    }
+
+    /// <summary>What a submission answers forms from: the candidate's facts, the posting and the answer bank (the documents' own sources).</summary>
+    public async Task<(FactSheet Sheet, PostingTarget Posting, AnswerBank Bank)> SourcesAsync(string userId, Guid postingId, CancellationToken cancellationToken)
+    {
+        var source = await LoadSourceAsync(userId, postingId, cancellationToken);
+        return (source.Sheet, source.Posting, source.Bank);
     }
 
     private Task<bool> IsMatchedAsync(string userId, Guid postingId, CancellationToken cancellationToken) =>

@@ -37,7 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddJobStore();
         services.AddMatchingStore();
         services.AddDocuments();
-        services.AddApplications();
+        services.AddApplications(configuration);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Jobsmith.Rendering;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
+using Jobsmith.Web.Components.Pages.Applications;
 using Jobsmith.Web.Components.Pages.Documents;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
@@ -79,7 +80,8 @@ public static class WebHostExtensions
            .MapCandidateEndpoints()
            .MapJobEndpoints()
            .MapMatchEndpoints()
-           .MapDocumentEndpoints();
+           .MapDocumentEndpoints()
+           .MapApplicationEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
@@ -87,6 +89,7 @@ public static class WebHostExtensions
         app.MapJobFormEndpoints();
         app.MapMatchFormEndpoints();
         app.MapDocumentFormEndpoints();
+        app.MapApplicationFormEndpoints();
         app.MapJobAddFormEndpoints();
         app.MapRazorComponents<App>();
         return app;

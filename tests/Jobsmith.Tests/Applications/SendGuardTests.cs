@@ -1,4 +1,5 @@
 using Jobsmith.Core.Applications;
+using Jobsmith.Core.Applications.Submission;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Matching.Store;
 using Jobsmith.Tests.Matching.Store;
@@ -43,7 +44,7 @@ public sealed class SendGuardTests
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(SendDecision.InFlight, (await Begin(harness, user, id)).Decision);
         // ...and again after it: the outcome is unknown, so a person checks.
-        clock.Advance(SendGuard.Lease);
+        clock.Advance(TimeSpan.FromSeconds(new SubmissionOptions().SendLeaseSeconds));
         var check = await Begin(harness, user, id);
         Assert.Equal(SendDecision.NeedsChecking, check.Decision);
         Assert.StartsWith("Needs checking", check.Reason, StringComparison.Ordinal);

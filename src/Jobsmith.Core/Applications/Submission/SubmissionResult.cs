@@ -22,6 +22,8 @@ public static class EscalationReasons
     public const string SiteError = "site_error";
     public const string FileRejected = "file_rejected";
     public const string NoChannel = "no_channel";
+    /// <summary>A send began and nobody can tell whether it went out (a dead worker, a timeout after the final click).</summary>
+    public const string NeedsChecking = "needs_checking";
 }
 
 public static class ProofKinds

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Jobsmith.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class JobQueries(AppDbContext db, JobListCounts counts)
         // One row more than the page tells whether a next page exists without another count.
         var items = await Project(page.Take(query.PageSize + 1)).ToListAsync(cancellationToken);
         var next = items.Count > query.PageSize ? new PageCursor(items[query.PageSize - 1].FirstSeenAt, items[query.PageSize - 1].Id).Encode() : null;
-        return new JobPage([.. items.Take(query.PageSize).Select(Summary)], query.Page, query.PageSize, total, next);
+        return new JobPage([.. items.Take(query.PageSize)], query.Page, query.PageSize, total, next);
     }
 
     /// <summary>The list's SQL for a query, so tests can see which columns it reads.</summary>
@@ -48,17 +49,15 @@ public sealed class JobQueries(AppDbContext db, JobListCounts counts)
     private static string CountKey(JobQuery q) =>
         string.Join('\u001f', q.Status, Lower(q.Title), Lower(q.Location), q.Remote, Lower(q.Source), q.SalaryMin, Lower(q.Text));
 
-    private sealed record ListRow(Guid Id, string SourceKind, string ExternalId, string Title, string Company, string LocationsJson,
-        string Remote, string Employment, string Seniority, double? SalaryMin, double? SalaryMax, string? SalaryCurrency, string? SalaryPeriod,
-        DateTime? PostedAt, string Status, DateTime FirstSeenAt, DateTime LastSeenAt);
-
     // Never the description, the raw record or the skills: a list row is a few hundred bytes, not tens of kilobytes.
-    private static IQueryable<ListRow> Project(IQueryable<StoredPosting> rows) => rows.Select(p => new ListRow(p.Id, p.SourceKind, p.ExternalId,
-        p.Title, p.Company, p.LocationsJson, p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod,
-        p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt));
+    // The same shape serves the detail page, so one expression builds both (the locations are parsed after the read).
+    private static readonly Expression<Func<StoredPosting, JobSummary>> ToSummary = p => new JobSummary(p.Id, p.SourceKind, p.ExternalId,
+        p.Title, p.Company, PostingMapper.Strings(p.LocationsJson), p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax,
+        p.SalaryCurrency, p.SalaryPeriod, p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt);
 
-    private static JobSummary Summary(ListRow p) => new(p.Id, p.SourceKind, p.ExternalId, p.Title, p.Company, PostingMapper.Strings(p.LocationsJson),
-        p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod, p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt);
+    private static readonly Func<StoredPosting, JobSummary> Summary = ToSummary.Compile();
+
+    private static IQueryable<JobSummary> Project(IQueryable<StoredPosting> rows) => rows.Select(ToSummary);
 
     public async Task<JobDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -84,6 +83,4 @@ public sealed class JobQueries(AppDbContext db, JobListCounts counts)
 
     private static string? Lower(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
 
-    private static JobSummary Summary(StoredPosting p) => new(p.Id, p.SourceKind, p.ExternalId, p.Title, p.Company, PostingMapper.Strings(p.LocationsJson),
-        p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod, p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt);
 }

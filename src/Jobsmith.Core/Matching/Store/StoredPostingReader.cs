@@ -50,7 +50,8 @@ public sealed class StoredPostingReader(AppDbContext db)
         };
     }
 
-    private static ApplicationType WireType(string wire) => wire switch
+    /// <summary>The route type from its wire name (easy_apply, form, email; anything else is complex).</summary>
+    public static ApplicationType WireType(string wire) => wire switch
     {
         "easy_apply" => ApplicationType.EasyApply,
         "form" => ApplicationType.Form,

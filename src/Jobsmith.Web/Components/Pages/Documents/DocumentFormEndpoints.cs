@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Jobsmith.Core.Applications;
+using Jobsmith.Core.Applications.Approval;
 using Jobsmith.Core.Documents;
 using Jobsmith.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -15,13 +17,16 @@ public static class DocumentFormEndpoints
     public static WebApplication MapDocumentFormEndpoints(this WebApplication app)
     {
         var documents = app.MapGroup("/documents").RequireAuthorization(Policies.Candidate).ExcludeFromDescription();
-        documents.MapPost("/prepare", async ([FromForm] Guid? postingId, [FromForm] string? regenerate, DocumentService service, ClaimsPrincipal user, CancellationToken ct) =>
+        documents.MapPost("/prepare", async ([FromForm] Guid? postingId, [FromForm] string? regenerate, DocumentService service, Approvals approvals,
+            ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (postingId is not { } id) return Results.LocalRedirect("/matches?error=" + Uri.EscapeDataString("Choose a match to prepare an application for."));
             var userId = user.UserId();
-            var drafts = regenerate is null ? await service.PrepareAsync(userId, id, ct) : await service.GenerateAsync(userId, id, ct);
-            return drafts is null
-                ? Results.LocalRedirect("/matches?error=" + Uri.EscapeDataString("Applications are prepared for postings among your matches: find matches first."))
+            var notAMatch = Results.LocalRedirect("/matches?error=" + Uri.EscapeDataString("Applications are prepared for postings among your matches: find matches first."));
+            if (regenerate is not null && await service.GenerateAsync(userId, id, ct) is null) return notAMatch;
+            // Preparing also opens the application and puts it in the approval queue (F2).
+            return await approvals.PrepareAsync(userId, id, ApplicationActor.Candidate(userId), ct) is null
+                ? notAMatch
                 : Results.LocalRedirect(DocumentLinks.Workspace(id, DocumentKinds.Resume, regenerate is null ? null : "regenerated"));
         });
         documents.MapPost("/{id:guid}/approve", async (Guid id, DocumentService service, ClaimsPrincipal user, CancellationToken ct) =>
