@@ -25,7 +25,7 @@ internal static class ApplyCommands
     public static Command Build()
     {
         var resume = new Option<FileInfo>("--resume") { Description = "A resume: .pdf, .docx, .txt, .md or JSON Resume .json; it is also the file uploaded", Required = true };
-        var url = new Option<Uri>("--url") { Description = "The application form's web address", Required = true };
+        var url = new Option<string>("--url") { Description = "The application form's web address", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Fill the form and stop before the final submit (required for an ad-hoc run)" };
         var output = new Option<DirectoryInfo?>("--screenshots") { Description = "Folder for the screenshots (default: a new folder under the data folder)" };
         var apply = new Command("apply", "Fill an application form from a resume's profile and stop before the final submit, saving screenshots") { resume, url, dryRun, output };
@@ -33,9 +33,10 @@ internal static class ApplyCommands
         {
             var global = GlobalOptions.From(result);
             var file = result.GetValue(resume)!;
-            var address = result.GetValue(url)!;
+            var given = result.GetValue(url)!;
             if (!file.Exists) return CliOutput.Error($"no such file: {file.FullName}");
-            if (!address.IsAbsoluteUri || address.Scheme is not ("http" or "https")) return CliOutput.Error($"--url must be an http(s) address: {address}");
+            if (!Uri.TryCreate(given, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+                return CliOutput.Error($"--url must be an http(s) address: {given}");
             if (!result.GetValue(dryRun))
                 return CliOutput.Error("an ad-hoc apply runs only with --dry-run; real submissions go through an approved application");
 

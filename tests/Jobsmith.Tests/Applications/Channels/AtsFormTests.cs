@@ -149,7 +149,8 @@ public sealed class AtsFormTests(BrowserFormFixture fixture) : IClassFixture<Bro
         Assert.Equal(fixture.ResumePdf, Convert.FromBase64String(received.Field("resumeBase64")!));
         Assert.Contains(run.Fields, f => f.AutomationId == "legalNameSection_firstName" && f.Value == "Maya" && f.Page == 1);
         Assert.Contains(run.Fields, f => f.AutomationId == "workAuth" && f.Page == 3 && f.Source == "sensitive");
-        Assert.Equal(3, run.Result.ProofItems.Count(p => p.Kind == ProofKinds.FilledForm));
+        // One screenshot per page, the review page included: what the form held at the final click.
+        Assert.Equal(4, run.Result.ProofItems.Count(p => p.Kind == ProofKinds.FilledForm));
     }
 
     [SkippableFact]
