@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Jobsmith.Bench.Applications;
 using Jobsmith.Bench.Store;
 
 // End-to-end runs against a real database are plain runners; everything else is BenchmarkDotNet.
@@ -6,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "ingest-store" => await IngestThroughput.RunAsync(args[1..]),
     "list-latency" => await ListLatency.RunAsync(args[1..]),
+    "form-fill" => await FormFillLatency.RunAsync(args[1..]),
     _ => Run(args),
 };
 

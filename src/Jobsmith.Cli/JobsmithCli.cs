@@ -11,6 +11,7 @@ public static class JobsmithCli
         var root = new RootCommand("Jobsmith: a self-hosted, human-in-the-loop job-search agent")
         {
             AdminCommands.Build(),
+            ApplyCommands.Build(),
             DbCommands.Build(),
             JobsCommands.Build(),
             MatchCommands.Build(),
