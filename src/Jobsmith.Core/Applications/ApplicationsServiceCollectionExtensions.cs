@@ -1,3 +1,4 @@
+using Jobsmith.Core.Applications.Submission;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jobsmith.Core.Applications;
@@ -9,6 +10,8 @@ public static class ApplicationsServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddScoped<SendGuard>();
         services.AddScoped<Suppressions>();
+        services.AddSingleton<ISubmissionChannel, EmailApplicationChannel>();
+        services.AddSingleton<ISubmissionChannel, ManualChannel>();
         return services;
     }
 }

@@ -22,6 +22,8 @@ public static class EscalationReasons
     public const string SiteError = "site_error";
     public const string FileRejected = "file_rejected";
     public const string NoChannel = "no_channel";
+    /// <summary>The candidate applies themselves with the prepared material and marks it done (the manual channel).</summary>
+    public const string Manual = "manual";
 }
 
 public static class ProofKinds
