@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops the servers the tests talk to, on loopback only.
-#   scripts/services.sh start   prints `export VAR=...` lines to eval (JOBSMITH_TEST_POSTGRES)
+#   scripts/services.sh start   prints `export VAR=...` lines to eval (JOBSMITH_TEST_POSTGRES, JOBSMITH_TEST_SMTP and
+#                               JOBSMITH_TEST_SMTP_FOLDER, where the SMTP server saves each message it accepts)
 #   scripts/services.sh stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,12 +10,12 @@ mkdir -p "$state"
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
-free_port() {
+free_port() { # FIRST LAST WHAT
   local port
-  for port in $(seq 55432 55532); do
+  for port in $(seq "$1" "$2"); do
     (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null || { echo "$port"; return; }
   done
-  echo "services: no free port for PostgreSQL" >&2; exit 1
+  echo "services: no free port for $3" >&2; exit 1
 }
 
 start_postgres() {
@@ -26,7 +27,7 @@ start_postgres() {
   else
     [ -f "$state/pg.dir" ] && rm -rf "$(cat "$state/pg.dir")"
     dir=$(mktemp -d /tmp/jobsmith-pg.XXXXXX)
-    port=$(free_port)
+    port=$(free_port 55432 55532 PostgreSQL)
     as=""
     if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; as="runuser -u postgres --"; fi
     $as "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 >"$state/pg.init.log" 2>&1
@@ -47,8 +48,39 @@ stop_postgres() {
   rm -rf "$dir" "$state/pg.dir" "$state/pg.port"
 }
 
+# A real SMTP server (python3-aiosmtpd, Debian's python) that saves what it receives: scripts/smtp-sink.py.
+start_smtp() {
+  local dir port
+  /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || { echo "services: python3-aiosmtpd is not installed (scripts/setup.sh --test)" >&2; exit 1; }
+  if [ -f "$state/smtp.pid" ] && [ -f "$state/smtp.port" ] && kill -0 "$(cat "$state/smtp.pid")" 2>/dev/null \
+     && (echo >/dev/tcp/127.0.0.1/"$(cat "$state/smtp.port")") 2>/dev/null; then
+    port=$(cat "$state/smtp.port"); dir=$(cat "$state/smtp.dir")
+  else
+    [ -f "$state/smtp.dir" ] && rm -rf "$(cat "$state/smtp.dir")"
+    dir=$(mktemp -d /tmp/jobsmith-smtp.XXXXXX)
+    port=$(free_port 52525 52625 SMTP)
+    # Detached, with no handle on this script's output, so `$(scripts/services.sh start)` returns at once.
+    setsid /usr/bin/python3 scripts/smtp-sink.py --host 127.0.0.1 --port "$port" --folder "$dir/mail" \
+      </dev/null >"$dir/server.log" 2>&1 &
+    echo $! >"$state/smtp.pid"; echo "$dir" >"$state/smtp.dir"; echo "$port" >"$state/smtp.port"
+    for _ in $(seq 1 100); do
+      (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null && break
+      sleep 0.1
+    done
+    (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null || { echo "services: the SMTP server did not start: $(cat "$dir/server.log")" >&2; exit 1; }
+  fi
+  echo "export JOBSMITH_TEST_SMTP='127.0.0.1:$port'"
+  echo "export JOBSMITH_TEST_SMTP_FOLDER='$dir/mail'"
+}
+
+stop_smtp() {
+  [ -f "$state/smtp.pid" ] && kill "$(cat "$state/smtp.pid")" 2>/dev/null || true
+  [ -f "$state/smtp.dir" ] && rm -rf "$(cat "$state/smtp.dir")"
+  rm -f "$state/smtp.pid" "$state/smtp.dir" "$state/smtp.port"
+}
+
 case "${1:-}" in
-  start) start_postgres ;;
-  stop) stop_postgres ;;
+  start) start_postgres; start_smtp ;;
+  stop) stop_postgres; stop_smtp ;;
   *) echo "usage: scripts/services.sh start|stop" >&2; exit 2 ;;
 esac

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(poppler-utils chromium)                         # resume PDFs; browser channel, PDF rendering
 if [ "${1:-}" = "--test" ]; then
-  packages+=(postgresql)                                  # the second database provider of the suite
+  packages+=(postgresql python3-aiosmtpd)                  # the second database provider; the SMTP server of the email tests
 fi
 
 missing=()

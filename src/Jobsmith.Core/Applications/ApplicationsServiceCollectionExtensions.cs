@@ -20,6 +20,8 @@ public static class ApplicationsServiceCollectionExtensions
         services.AddScoped<ProofStore>();
         services.AddScoped<SubmissionRunner>();
         services.AddSingleton<ISubmissionChannel, HumanAgentChannel>();
+        services.AddSingleton<ISubmissionChannel, EmailApplicationChannel>();
+        services.AddSingleton<ISubmissionChannel, ManualChannel>();
         return services;
     }
 }

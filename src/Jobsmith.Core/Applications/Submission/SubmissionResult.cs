@@ -24,6 +24,8 @@ public static class EscalationReasons
     public const string NoChannel = "no_channel";
     /// <summary>A send began and nobody can tell whether it went out (a dead worker, a timeout after the final click).</summary>
     public const string NeedsChecking = "needs_checking";
+    /// <summary>The candidate applies themselves with the prepared material and marks it done (the manual channel).</summary>
+    public const string Manual = "manual";
 }
 
 public static class ProofKinds
