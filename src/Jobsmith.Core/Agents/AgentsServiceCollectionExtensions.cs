@@ -63,6 +63,12 @@ public static class AgentsServiceCollectionExtensions
                     .StartNow()
                     .WithSimpleSchedule(Matching.Store.MatchOptimizerJob.Interval),
                 job => job.WithIdentity(Matching.Store.MatchOptimizerJob.Key).StoreDurably());
+            // Plan expiry notices, period ends and local renewals (H1).
+            q.ScheduleJob<Plans.PlanRenewalJob>(
+                trigger => trigger.WithIdentity("plan-renewals-sweep", "system")
+                    .StartNow()
+                    .WithSimpleSchedule(Plans.PlanRenewalJob.Interval),
+                job => job.WithIdentity(Plans.PlanRenewalJob.Key).StoreDurably());
         });
 
         if (jobsmith.Role != ProcessRole.Web)
