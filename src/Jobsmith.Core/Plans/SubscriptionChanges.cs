@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jobsmith.Core.Plans;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PaymentEventOutcome>))]
 public enum PaymentEventOutcome { Applied, Duplicate, Ignored }
 
 public sealed record PaymentEventResult(PaymentEventOutcome Outcome, string Detail);

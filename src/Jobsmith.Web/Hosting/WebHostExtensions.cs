@@ -7,6 +7,7 @@ using Jobsmith.Web.Components.Pages.Documents;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
+using Jobsmith.Web.Components.Pages.Plans;
 
 namespace Jobsmith.Web.Hosting;
 
@@ -79,7 +80,8 @@ public static class WebHostExtensions
            .MapCandidateEndpoints()
            .MapJobEndpoints()
            .MapMatchEndpoints()
-           .MapDocumentEndpoints();
+           .MapDocumentEndpoints()
+           .MapSubscriptionEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
@@ -88,6 +90,7 @@ public static class WebHostExtensions
         app.MapMatchFormEndpoints();
         app.MapDocumentFormEndpoints();
         app.MapJobAddFormEndpoints();
+        app.MapPlanFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
