@@ -71,6 +71,12 @@ public static class AgentsServiceCollectionExtensions
                     .StartNow()
                     .WithSimpleSchedule(Applications.Submission.SubmissionWorkerJob.Interval(submissions)),
                 job => job.WithIdentity(Applications.Submission.SubmissionWorkerJob.Key).StoreDurably());
+            // Plan expiry notices, period ends and local renewals (H1).
+            q.ScheduleJob<Plans.PlanRenewalJob>(
+                trigger => trigger.WithIdentity("plan-renewals-sweep", "system")
+                    .StartNow()
+                    .WithSimpleSchedule(Plans.PlanRenewalJob.Interval),
+                job => job.WithIdentity(Plans.PlanRenewalJob.Key).StoreDurably());
         });
 
         if (jobsmith.Role != ProcessRole.Web)

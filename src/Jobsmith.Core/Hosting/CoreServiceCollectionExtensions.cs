@@ -9,6 +9,7 @@ using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
 using Jobsmith.Core.Notifications;
+using Jobsmith.Core.Plans;
 using Jobsmith.Core.Profiles;
 using Jobsmith.Core.Profiles.Store;
 using Jobsmith.Core.Security;
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMatchingStore();
         services.AddDocuments();
         services.AddApplications(configuration);
+        services.AddPlans();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Jobsmith.Web.Components.Pages.Documents;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
+using Jobsmith.Web.Components.Pages.Plans;
 
 namespace Jobsmith.Web.Hosting;
 
@@ -81,7 +82,8 @@ public static class WebHostExtensions
            .MapJobEndpoints()
            .MapMatchEndpoints()
            .MapDocumentEndpoints()
-           .MapApplicationEndpoints();
+           .MapApplicationEndpoints()
+           .MapSubscriptionEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
@@ -91,6 +93,7 @@ public static class WebHostExtensions
         app.MapDocumentFormEndpoints();
         app.MapApplicationFormEndpoints();
         app.MapJobAddFormEndpoints();
+        app.MapPlanFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

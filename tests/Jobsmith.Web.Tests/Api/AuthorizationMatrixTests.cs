@@ -10,7 +10,7 @@ namespace Jobsmith.Web.Tests.Api;
 /// <summary>A2 / R3: who may call what. Every /api endpoint must appear in <see cref="Matrix"/>.</summary>
 public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
 {
-    private const int Ok = 200, NoContent = 204, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404;
+    private const int Ok = 200, NoContent = 204, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
 
     /// <summary>
     /// Method, route pattern (as mapped), the path and body actually sent, and the expected status for
@@ -77,6 +77,13 @@ public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixt
         ("GET", "/api/admin/sources", "/api/admin/sources", null, Unauthorized, Forbidden, Forbidden, Ok),
         ("PUT", "/api/admin/sources/{kind}", "/api/admin/sources/no-such-source", """{"enabled":true}""", Unauthorized, Forbidden, Forbidden, NotFound),
         ("POST", "/api/admin/sources/{kind}/run", "/api/admin/sources/no-such-source/run", null, Unauthorized, Forbidden, Forbidden, NotFound),
+        ("GET", "/api/subscriptions/plans", "/api/subscriptions/plans", null, Unauthorized, Ok, Ok, Ok),
+        ("GET", "/api/subscriptions/me", "/api/subscriptions/me", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("POST", "/api/subscriptions/upgrade", "/api/subscriptions/upgrade", "{}", Unauthorized, BadRequest, Forbidden, Forbidden),
+        // A candidate on the free plan has nothing to cancel.
+        ("POST", "/api/subscriptions/cancel", "/api/subscriptions/cancel", null, Unauthorized, Conflict, Forbidden, Forbidden),
+        // Anonymous by design (the payment provider calls it); an unsigned body is refused whoever sends it.
+        ("POST", "/api/subscriptions/webhook", "/api/subscriptions/webhook", "{}", BadRequest, BadRequest, BadRequest, BadRequest),
     ];
 
     [Fact]
