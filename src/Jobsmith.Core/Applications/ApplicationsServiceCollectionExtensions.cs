@@ -8,6 +8,7 @@ public static class ApplicationsServiceCollectionExtensions
     {
         services.AddScoped<ApplicationService>();
         services.AddScoped<SendGuard>();
+        services.AddScoped<SendVerdicts>();
         services.AddScoped<Suppressions>();
         return services;
     }

@@ -5,6 +5,7 @@ using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Documents;
 using Jobsmith.Core.Flags;
+using Jobsmith.Core.HumanAgents;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMatchingStore();
         services.AddDocuments();
         services.AddApplications();
+        services.AddHumanAgents();
         return services;
     }
 }
