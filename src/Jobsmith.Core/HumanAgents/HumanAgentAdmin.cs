@@ -12,6 +12,9 @@ public sealed record AdminAssignment(AssignmentCard Card, string AgentUserId, st
 /// <summary>What an admin may change about an agent; null leaves a field as it is.</summary>
 public sealed record AgentChange(bool? Available, int? MaxAssignments, IReadOnlyList<string>? Expertise);
 
+/// <summary>An escalated application that no agent holds: the router found nobody, or the agent gave it back.</summary>
+public sealed record UnassignedEscalation(Guid ApplicationId, string Company, string Title, string? Reason, DateTime EscalatedAt);
+
 public enum AdminAssignStatus { Assigned, NotFound, NotAnAgent, NotEscalated, Conflict }
 
 public sealed record AdminAssignResult(AdminAssignStatus Status, AssignmentCard? Assignment = null, string? Error = null);
@@ -40,6 +43,16 @@ public sealed class HumanAgentAdmin(AppDbContext db, HumanAgentRoster roster, No
         var emails = await db.Set<Accounts.JobsmithUser>().AsNoTracking().Where(u => agentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", cancellationToken);
         return [.. ids.Where(i => cards.ContainsKey(i.Id)).Select(i => new AdminAssignment(cards[i.Id], i.AgentUserId, emails.GetValueOrDefault(i.AgentUserId, ""), i.AssignedBy))];
     }
+
+    /// <summary>Escalated applications without an open assignment, oldest first, for assigning by hand.</summary>
+    public async Task<IReadOnlyList<UnassignedEscalation>> UnassignedAsync(CancellationToken cancellationToken) =>
+        await (from application in db.Set<JobApplication>().AsNoTracking()
+               where application.State == ApplicationStates.Escalated
+                     && !db.Set<Assignment>().Any(a => a.ApplicationId == application.Id && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Claimed))
+               join posting in db.Set<StoredPosting>() on application.PostingId equals posting.Id
+               orderby application.UpdatedAt
+               select new UnassignedEscalation(application.Id, posting.Company, posting.Title, application.StateReason, application.UpdatedAt))
+            .Take(PageSize).ToListAsync(cancellationToken);
 
     /// <summary>Changes an agent's profile; null when the user is not a human agent, the reason when a value is out of range.</summary>
     public async Task<(AgentLoad? Agent, string? Error)> UpdateAgentAsync(string userId, AgentChange change, CancellationToken cancellationToken)

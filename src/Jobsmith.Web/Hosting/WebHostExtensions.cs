@@ -4,6 +4,7 @@ using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
 using Jobsmith.Web.Components.Pages.Documents;
+using Jobsmith.Web.Components.Pages.HumanAgents;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
@@ -76,6 +77,7 @@ public static class WebHostExtensions
            .MapNotificationEndpoints()
            .MapAgentEndpoints()
            .MapAdminEndpoints()
+           .MapHumanAgentEndpoints()
            .MapCandidateEndpoints()
            .MapJobEndpoints()
            .MapMatchEndpoints()
@@ -83,6 +85,7 @@ public static class WebHostExtensions
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
+        app.MapAgentFormEndpoints();
         app.MapOnboardingFormEndpoints();
         app.MapJobFormEndpoints();
         app.MapMatchFormEndpoints();
