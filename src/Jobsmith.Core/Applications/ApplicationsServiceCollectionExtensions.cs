@@ -13,6 +13,7 @@ public static class ApplicationsServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<SendGuard>();
+        services.AddScoped<SendVerdicts>();
         services.AddScoped<Suppressions>();
         services.AddScoped<Approvals>();
         services.AddScoped<SubmissionPackages>();

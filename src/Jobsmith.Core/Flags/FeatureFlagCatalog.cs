@@ -31,7 +31,10 @@ public static class FeatureFlagCatalog
     /// <summary>The periodic optimizer behind <see cref="FeedbackOptimization"/>.</summary>
     public const string FeedbackOptimizer = "feedback-optimizer";
 
-    public static readonly IReadOnlyList<string> Agents = [ResumeAnalyzer, JobDiscovery, Matcher, Notifications, FeedbackOptimizer];
+    /// <summary>Routes escalated applications to human agents or back to the candidate (F4, F5).</summary>
+    public const string HumanAgents = "human-agents";
+
+    public static readonly IReadOnlyList<string> Agents = [ResumeAnalyzer, JobDiscovery, Matcher, Notifications, FeedbackOptimizer, HumanAgents];
 
     public static readonly IReadOnlyList<string> Sources =
         ["greenhouse", "lever", "ashby", "workable", "jsonld", "rss", "csv", "jsonresume-job", "paste", "adzuna", "jooble", "remotive", "remoteok", "arbeitnow"];

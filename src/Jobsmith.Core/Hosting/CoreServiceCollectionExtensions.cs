@@ -5,6 +5,7 @@ using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Documents;
 using Jobsmith.Core.Flags;
+using Jobsmith.Core.HumanAgents;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDocuments();
         services.AddApplications(configuration);
         services.AddPlans();
+        services.AddHumanAgents();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Jobsmith.Core.Accounts;
 using Jobsmith.Core.Agents;
 using Jobsmith.Core.Flags;
+using Jobsmith.Core.HumanAgents;
 using Jobsmith.Core.Security;
 using Jobsmith.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,6 +10,8 @@ namespace Jobsmith.Web.Api;
 
 public sealed record SetFlagRequest(bool? Enabled);
 public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
+public sealed record UpdateAgentRequest(bool? Available, int? MaxAssignments, IReadOnlyList<string>? Expertise);
+public sealed record AssignRequest(Guid? ApplicationId, string? AgentId);
 
 /// <summary>Admin API (I1, A4): users and roles, human agents, AI agent monitoring, feature flags.</summary>
 public static class AdminEndpoints
@@ -19,8 +22,11 @@ public static class AdminEndpoints
         admin.MapGet("/users", async (AdminAccounts accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListUsersAsync(ct)));
         admin.MapGet("/candidates", async (AdminAccounts accounts, CancellationToken ct) =>
             TypedResults.Ok((await accounts.ListUsersAsync(ct)).Where(u => u.Roles.Contains(Roles.Candidate))));
-        admin.MapGet("/agents", async (AdminAccounts accounts, CancellationToken ct) =>
-            TypedResults.Ok((await accounts.ListUsersAsync(ct)).Where(u => u.Roles.Contains(Roles.HumanAgent))));
+        admin.MapGet("/agents", async (HumanAgentAdmin agents, CancellationToken ct) => TypedResults.Ok(await agents.AgentsAsync(ct)));
+        admin.MapPatch("/agents/{id}", UpdateAgentAsync);
+        admin.MapGet("/assignments", async (HumanAgentAdmin agents, string? status, int? page, CancellationToken ct) =>
+            TypedResults.Ok(await agents.AssignmentsAsync(status, page ?? 1, ct)));
+        admin.MapPost("/assignments", AssignAsync);
         admin.MapPut("/users/{id}/roles", SetRolesAsync);
         admin.MapGet("/ai-agents/status", async (AgentTaskQueries tasks, CancellationToken ct) => TypedResults.Ok(await tasks.StatsAsync(ct)));
         admin.MapGet("/flags", async (FeatureFlagService flags, CancellationToken ct) => TypedResults.Ok(await flags.ListAsync(ct)));
@@ -49,5 +55,28 @@ public static class AdminEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [.. ex.Errors] });
         }
+    }
+
+    private static async Task<Results<Ok<AgentLoad>, ValidationProblem, NotFound>> UpdateAgentAsync(
+        string id, UpdateAgentRequest? request, HumanAgentAdmin agents, CancellationToken ct)
+    {
+        if (request is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["request"] = ["Send available, maxAssignments and/or expertise."] });
+        var (agent, error) = await agents.UpdateAgentAsync(id, new AgentChange(request.Available, request.MaxAssignments, request.Expertise), ct);
+        if (error is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["request"] = [error] });
+        return agent is null ? TypedResults.NotFound() : TypedResults.Ok(agent);
+    }
+
+    private static async Task<IResult> AssignAsync(AssignRequest? request, HumanAgentAdmin agents, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (request?.ApplicationId is not { } applicationId || string.IsNullOrWhiteSpace(request.AgentId))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["request"] = ["applicationId and agentId are required."] });
+        var result = await agents.AssignAsync(applicationId, request.AgentId, user.UserId(), ct);
+        return result.Status switch
+        {
+            AdminAssignStatus.Assigned => TypedResults.Ok(result.Assignment),
+            AdminAssignStatus.NotFound => TypedResults.NotFound(),
+            AdminAssignStatus.Conflict => TypedResults.Problem(result.Error, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["request"] = [result.Error!] }),
+        };
     }
 }

@@ -5,6 +5,7 @@ using Jobsmith.Web.Auth;
 using Jobsmith.Web.Components;
 using Jobsmith.Web.Components.Pages.Applications;
 using Jobsmith.Web.Components.Pages.Documents;
+using Jobsmith.Web.Components.Pages.HumanAgents;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
@@ -78,6 +79,7 @@ public static class WebHostExtensions
            .MapNotificationEndpoints()
            .MapAgentEndpoints()
            .MapAdminEndpoints()
+           .MapHumanAgentEndpoints()
            .MapCandidateEndpoints()
            .MapJobEndpoints()
            .MapMatchEndpoints()
@@ -87,6 +89,7 @@ public static class WebHostExtensions
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
+        app.MapAgentFormEndpoints();
         app.MapOnboardingFormEndpoints();
         app.MapJobFormEndpoints();
         app.MapMatchFormEndpoints();

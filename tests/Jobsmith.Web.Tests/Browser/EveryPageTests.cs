@@ -126,7 +126,7 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
 
     private static PageVisit[] AdminPages() =>
     [
-        new("/dashboard", "dashboard"), new("/admin", "admin"), new("/admin/sources", "sources"), new("/agent/queue", "queue"),
+        new("/dashboard", "dashboard"), new("/admin", "admin"), new("/admin/sources", "sources"), new("/admin/agents", "human-agents"), new("/agent/queue", "queue"),
         new("/jobs", "jobs"), new("/jobs/add", "jobs-add"), new("/jobs/searches", "job-searches"), new("/error", "error"),
         new("/access-denied", "access-denied"), new("/no-such-page", "not-found", 404),
     ];
