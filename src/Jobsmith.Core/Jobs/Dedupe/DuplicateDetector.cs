@@ -3,8 +3,9 @@ using Jobsmith.Core.Jobs.Normalization;
 namespace Jobsmith.Core.Jobs.Dedupe;
 
 /// <summary>
-/// Groups postings that are the same job: same source id, same canonical URL, or near-duplicates
-/// (same employer, similar title, a shared place, SimHash-close text). The earliest posted member is canonical.
+/// Groups postings that are the same job: same source id, same job URL (<see cref="JobUrlRule"/>: same employer,
+/// and the same title when the URL is a page shared by many jobs), or near-duplicates (same employer, similar
+/// title, a shared place, SimHash-close text). The earliest posted member is canonical.
 /// </summary>
 public sealed class DuplicateDetector(DedupeOptions options)
 {
@@ -15,7 +16,7 @@ public sealed class DuplicateDetector(DedupeOptions options)
     {
         var links = new UnionFind(postings.Count);
         LinkByKey(postings, links, p => p.Key, DuplicateReason.SameSourceId);
-        LinkByKey(postings, links, p => p.CanonicalUrl?.AbsoluteUri, DuplicateReason.SameCanonicalUrl);
+        LinkSameJobUrl(postings, links);
         LinkNearDuplicates(postings, links);
         return BuildGroups(postings, links);
     }
@@ -28,6 +29,38 @@ public sealed class DuplicateDetector(DedupeOptions options)
             if (key(postings[i]) is not { } k) continue;
             if (first.TryGetValue(k, out var j)) links.Union(j, i, reason, k);
             else first[k] = i;
+        }
+    }
+
+    // Postings are bucketed by canonical URL, then by employer (and, on a generic page, by title words), so a
+    // careers page shared by thousands of rows costs one pass rather than all pairs.
+    private static void LinkSameJobUrl(IReadOnlyList<JobPosting> postings, UnionFind links)
+    {
+        var byUrl = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < postings.Count; i++)
+        {
+            if (postings[i].CanonicalUrl?.AbsoluteUri is not { } url) continue;
+            if (!byUrl.TryGetValue(url, out var list)) byUrl[url] = list = [];
+            list.Add(i);
+        }
+        foreach (var (url, members) in byUrl)
+        {
+            if (members.Count < 2) continue;
+            var listings = members.Select(i => UrlListing.Of(postings[i])).ToList();
+            var generic = JobUrlRule.IsGeneric(postings[members[0]].CanonicalUrl!, listings);
+            var buckets = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var m = 0; m < members.Count; m++)
+            {
+                var bucket = generic ? listings[m].Company + "\n" + string.Join(' ', listings[m].Title.Order(StringComparer.Ordinal)) : listings[m].Company;
+                if (!buckets.TryGetValue(bucket, out var list)) buckets[bucket] = list = [];
+                list.Add(m);
+            }
+            var detail = generic ? $"{url} (a shared page: same title and place)" : url;
+            foreach (var bucket in buckets.Values)
+                for (var a = 0; a < bucket.Count; a++)
+                    for (var b = a + 1; b < bucket.Count; b++)
+                        if (JobUrlRule.SameJob(listings[bucket[a]], listings[bucket[b]], generic))
+                            links.Union(members[bucket[a]], members[bucket[b]], DuplicateReason.SameCanonicalUrl, detail);
         }
     }
 

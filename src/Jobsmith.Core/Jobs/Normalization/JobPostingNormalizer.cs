@@ -55,11 +55,16 @@ public static class JobPostingNormalizer
         return uri.Scheme is "http" or "https" or "mailto" ? uri : null;
     }
 
-    // Files without ids (CSV, pasted text) still need a stable key: the URL, else a hash of who and what.
+    // Files without ids (CSV, pasted text) still need a stable key: the URL with employer, title and places, else a
+    // hash of who and what. Employer, title and places are part of it because listing feeds point many rows at one
+    // careers or aggregator page; keyed by URL alone those different jobs would share a key and overwrite each
+    // other in the store. (Rows keyed by URL alone before get new keys once; the job-URL rule links each to its older row.)
     private static string ExternalIdOf(PostingDraft draft, Uri? url, string title)
     {
         if (!string.IsNullOrWhiteSpace(draft.ExternalId)) return draft.ExternalId.Trim();
-        var basis = url is not null ? UrlCanonicalizer.Canonicalize(url).AbsoluteUri : $"{draft.Company}\n{title}\n{draft.DescriptionPlain ?? draft.DescriptionHtml}";
+        var basis = url is not null
+            ? $"{UrlCanonicalizer.Canonicalize(url).AbsoluteUri}\n{CompanyNames.Key(draft.Company)}\n{title.ToLowerInvariant()}\n{string.Join(';', draft.Locations).ToLowerInvariant()}"
+            : $"{draft.Company}\n{title}\n{draft.DescriptionPlain ?? draft.DescriptionHtml}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(basis));
         return "h:" + Convert.ToHexStringLower(hash.AsSpan(0, 10));
     }

@@ -85,14 +85,17 @@ public sealed class JobIngestionStore(AppDbContext db, EventPublisher events, Ti
 
     private static readonly UpsertShape LinkShape = new([nameof(PostingDuplicateLink.PostingId)], [nameof(PostingDuplicateLink.LinkedAt)], [], []);
 
-    // A canonical posting of this batch whose canonical URL is already stored under another id (an earlier import
-    // from another source) becomes a duplicate of that stored posting, so dedupe spans runs, not just one batch.
+    // A canonical posting of this batch whose job URL is already stored under another id (an earlier import from
+    // another source) becomes a duplicate of that stored posting, so dedupe spans runs, not just one batch. The
+    // same rule as within a batch (JobUrlRule) decides: same employer, and on a page shared by many jobs — by its
+    // shape, or because this batch and the store together carry different titles at it — the same title and place.
     private async Task<int> LinkToStoredAsync(IReadOnlyList<DuplicateGroup> groups, Dictionary<string, PostingRef> stored,
         Dictionary<Guid, (Guid, string, string)> links, CancellationToken cancellationToken)
     {
         var byUrl = groups.Where(g => g.Canonical.CanonicalUrl is not null)
             .GroupBy(g => g.Canonical.CanonicalUrl!.AbsoluteUri, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => stored[PostingWriter.StoredKey(g.First().Canonical)]);
+            .ToDictionary(g => g.Key, g => g.Select(m => (Listing: UrlListing.Of(m.Canonical), Row: stored[PostingWriter.StoredKey(m.Canonical)]))
+                .DistinctBy(m => m.Row.Id).ToList(), StringComparer.Ordinal);
         var batchIds = stored.Values.Select(r => r.Id).ToHashSet();
         var count = 0;
         foreach (var chunk in byUrl.Keys.Chunk(BatchSize))
@@ -101,14 +104,21 @@ public sealed class JobIngestionStore(AppDbContext db, EventPublisher events, Ti
             // repost of this very row, first seen in the same run) must never become this row's canonical.
             var found = await db.Set<StoredPosting>().AsNoTracking()
                 .Where(p => p.CanonicalUrl != null && chunk.Contains(p.CanonicalUrl) && !db.Set<PostingDuplicateLink>().Any(l => l.PostingId == p.Id))
-                .Select(p => new { p.Id, p.CanonicalUrl, p.FirstSeenAt }).ToListAsync(cancellationToken);
-            foreach (var earlier in found.Where(s => !batchIds.Contains(s.Id)).GroupBy(s => s.CanonicalUrl!).Select(g => g.OrderBy(s => s.FirstSeenAt).ThenBy(s => s.Id).First()))
+                .Select(p => new { p.Id, p.CanonicalUrl, p.FirstSeenAt, p.Company, p.Title, p.LocationsJson }).ToListAsync(cancellationToken);
+            foreach (var atUrl in found.Where(s => !batchIds.Contains(s.Id)).GroupBy(s => s.CanonicalUrl!, StringComparer.Ordinal))
             {
-                var row = byUrl[earlier.CanonicalUrl!];
-                // Only ever link to an older posting, so re-importing the older source cannot create a cycle.
-                if ((earlier.FirstSeenAt, earlier.Id).CompareTo((row.FirstSeenAt, row.Id)) >= 0) continue;
-                links[row.Id] = (earlier.Id, nameof(DuplicateReason.SameCanonicalUrl), earlier.CanonicalUrl!);
-                count++;
+                var rows = byUrl[atUrl.Key];
+                var earlier = atUrl.OrderBy(s => s.FirstSeenAt).ThenBy(s => s.Id)
+                    .Select(s => (s.Id, s.FirstSeenAt, Listing: UrlListing.Of(s.Company, s.Title, PostingMapper.Strings(s.LocationsJson)))).ToList();
+                var generic = JobUrlRule.IsGeneric(new Uri(atUrl.Key), rows.Select(r => r.Listing).Concat(earlier.Select(e => e.Listing)));
+                foreach (var (listing, row) in rows)
+                {
+                    // The oldest matching stored posting; only ever an older one, so re-importing cannot create a cycle.
+                    var match = earlier.FirstOrDefault(e => JobUrlRule.SameJob(e.Listing, listing, generic));
+                    if (match.Listing is null || (match.FirstSeenAt, match.Id).CompareTo((row.FirstSeenAt, row.Id)) >= 0) continue;
+                    links[row.Id] = (match.Id, nameof(DuplicateReason.SameCanonicalUrl), generic ? $"{atUrl.Key} (a shared page: same title and place)" : atUrl.Key);
+                    count++;
+                }
             }
         }
         return count;
