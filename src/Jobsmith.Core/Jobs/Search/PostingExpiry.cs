@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jobsmith.Core.Jobs.Search;
 
 /// <summary>Closes postings (C7), never deletes them: past their expiry date, or missing from a full fetch of their feed.</summary>
-public sealed class PostingExpiry(AppDbContext db, TimeProvider clock)
+public sealed class PostingExpiry(AppDbContext db, TimeProvider clock, JobListCache lists)
 {
     public const string ExpiredReason = "expired";
     public const string VanishedReason = "no longer listed by the source";
@@ -13,10 +13,12 @@ public sealed class PostingExpiry(AppDbContext db, TimeProvider clock)
     public async Task<int> CloseExpiredAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Set<StoredPosting>()
+        var closed = await db.Set<StoredPosting>()
             .Where(p => p.Status == PostingStatus.Open && p.ExpiresAt != null && p.ExpiresAt < now)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PostingStatus.Closed).SetProperty(p => p.ClosedReason, ExpiredReason)
                 .SetProperty(p => p.ClosedAt, now), cancellationToken);
+        if (closed > 0) lists.Changed();
+        return closed;
     }
 
     /// <summary>
@@ -35,6 +37,7 @@ public sealed class PostingExpiry(AppDbContext db, TimeProvider clock)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PostingStatus.Closed).SetProperty(p => p.ClosedReason, VanishedReason)
                     .SetProperty(p => p.ClosedAt, now), cancellationToken);
         }
+        if (gone.Count > 0) lists.Changed();
         return gone.Count;
     }
 }

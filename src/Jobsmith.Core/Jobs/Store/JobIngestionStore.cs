@@ -18,7 +18,7 @@ public sealed record ImportSummary(int Fetched, int Added, int Updated, int Dupl
 /// links a new posting whose canonical URL is already stored to that posting. Postings are written
 /// <see cref="BatchSize"/> at a time, each batch in one transaction with its <c>job.postings_stored</c> event.
 /// </summary>
-public sealed class JobIngestionStore(AppDbContext db, EventPublisher events, TimeProvider clock)
+public sealed class JobIngestionStore(AppDbContext db, EventPublisher events, TimeProvider clock, JobListCache lists)
 {
     public const int BatchSize = 500;
 
@@ -38,6 +38,8 @@ public sealed class JobIngestionStore(AppDbContext db, EventPublisher events, Ti
         {
             // A lost race (PostgreSQL breaking a deadlock between two runs) re-runs only this batch.
             var written = await UniqueViolation.RetryAsync(db, _ => writer.WriteAsync(chunk, feed, now, cancellationToken), cancellationToken);
+            // After the batch's commit, so no reader can keep a page read before it.
+            lists.Changed();
             foreach (var (key, posting) in written.Rows) stored[key] = posting;
             (added, updated) = (added + written.Added, updated + written.Updated);
             progress?.Report(done += chunk.Length);

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Data.Common;
 using Jobsmith.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,28 +7,56 @@ namespace Jobsmith.Core.Jobs.Store;
 /// <summary>
 /// Reads stored postings for the API, pages and CLI. Title and location filters are case-insensitive substring matches;
 /// text goes through the full-text index. Lists read only the columns a summary shows, in (first seen, id) order from
-/// an index, one page at a time: by page number, or after a <see cref="PageCursor"/> without skipping rows.
+/// an index, one page at a time: by page number, or after a <see cref="PageCursor"/> without skipping rows. A page asked
+/// again is answered from <see cref="JobListCache"/> until postings change.
 /// </summary>
-public sealed class JobQueries(AppDbContext db, JobListCounts counts)
+public sealed class JobQueries(AppDbContext db, JobListCounts counts, JobListCache cache)
 {
     public async Task<JobPage> SearchAsync(JobQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var rows = Filtered(query);
-        var total = await counts.CountAsync(CountKey(query), () => rows.CountAsync(cancellationToken));
-        var ordered = rows.OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id);
-        var page = PageCursor.TryDecode(query.Cursor, out var after)
-            ? ordered.Where(p => p.FirstSeenAt < after.FirstSeenAt || (p.FirstSeenAt == after.FirstSeenAt && p.Id.CompareTo(after.Id) < 0))
-            : ordered.Skip((query.Page - 1) * query.PageSize);
-        // One row more than the page tells whether a next page exists without another count.
-        var items = await Project(page.Take(query.PageSize + 1)).ToListAsync(cancellationToken);
-        var next = items.Count > query.PageSize ? new PageCursor(items[query.PageSize - 1].FirstSeenAt, items[query.PageSize - 1].Id).Encode() : null;
-        return new JobPage([.. items.Take(query.PageSize)], query.Page, query.PageSize, total, next);
+        var key = string.Join('\u001f', CountKey(query), query.Page, query.PageSize, query.Cursor?.Trim());
+        if (cache.TryGet(key, out var cached)) return cached;
+        // Taken before the read: a write committed while it runs makes this page one the cache will not serve.
+        var version = cache.Version;
+        var page = await ReadAsync(query, cancellationToken);
+        cache.Keep(key, version, page);
+        return page;
     }
 
+    private async Task<JobPage> ReadAsync(JobQuery query, CancellationToken cancellationToken)
+    {
+        var rows = Filtered(query);
+        var total = await counts.CountAsync(CountKey(query), () => rows.CountAsync(cancellationToken));
+        // One row more than the page tells whether a next page exists without another count.
+        var items = await PageRows(query, rows).ToListAsync(cancellationToken);
+        var next = items.Count > query.PageSize ? new PageCursor(items[query.PageSize - 1].FirstSeenAt, items[query.PageSize - 1].Id).Encode() : null;
+        return new JobPage([.. items.Take(query.PageSize).Select(Summary)], query.Page, query.PageSize, total, next);
+    }
+
+    private IQueryable<ListRow> PageRows(JobQuery query, IQueryable<StoredPosting> rows)
+    {
+        var ordered = Newest(rows);
+        if (PageCursor.TryDecode(query.Cursor, out var after))
+            // The first condition repeats what the second implies so that both databases can start the index scan at the
+            // cursor; PostgreSQL cannot make an index range out of the OR alone and walked every newer posting to get there.
+            return Project(ordered.Where(p => p.FirstSeenAt <= after.FirstSeenAt
+                && (p.FirstSeenAt < after.FirstSeenAt || (p.FirstSeenAt == after.FirstSeenAt && p.Id.CompareTo(after.Id) < 0))).Take(query.PageSize + 1));
+        if (query.Page == 1) return Project(ordered.Take(query.PageSize + 1));
+        // Deep pages by number: the rows skipped are counted off the (status, first seen, id) index alone, and only the
+        // page's own rows are read from the table, instead of reading every skipped posting.
+        var ids = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1).Select(p => p.Id);
+        return Project(Newest(db.Set<StoredPosting>().AsNoTracking().Where(p => ids.Contains(p.Id))));
+    }
+
+    private static IOrderedQueryable<StoredPosting> Newest(IQueryable<StoredPosting> rows) =>
+        rows.OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id);
+
     /// <summary>The list's SQL for a query, so tests can see which columns it reads.</summary>
-    internal string ListSql(JobQuery query) =>
-        Project(Filtered(query).OrderByDescending(p => p.FirstSeenAt).ThenByDescending(p => p.Id).Take(query.PageSize + 1)).ToQueryString();
+    internal string ListSql(JobQuery query) => PageRows(query, Filtered(query)).ToQueryString();
+
+    /// <summary>The list's command with its parameters, so tests can ask the database for its plan.</summary>
+    internal DbCommand ListCommand(JobQuery query) => PageRows(query, Filtered(query)).CreateDbCommand();
 
     // ToLower().Contains translates to lower(...) LIKE on both providers; the StringComparison overloads do not translate.
 #pragma warning disable CA1862
@@ -49,15 +77,17 @@ public sealed class JobQueries(AppDbContext db, JobListCounts counts)
     private static string CountKey(JobQuery q) =>
         string.Join('\u001f', q.Status, Lower(q.Title), Lower(q.Location), q.Remote, Lower(q.Source), q.SalaryMin, Lower(q.Text));
 
+    private sealed record ListRow(Guid Id, string SourceKind, string ExternalId, string Title, string Company, string LocationsJson,
+        string Remote, string Employment, string Seniority, double? SalaryMin, double? SalaryMax, string? SalaryCurrency, string? SalaryPeriod,
+        DateTime? PostedAt, string Status, DateTime FirstSeenAt, DateTime LastSeenAt);
+
     // Never the description, the raw record or the skills: a list row is a few hundred bytes, not tens of kilobytes.
-    // The same shape serves the detail page, so one expression builds both (the locations are parsed after the read).
-    private static readonly Expression<Func<StoredPosting, JobSummary>> ToSummary = p => new JobSummary(p.Id, p.SourceKind, p.ExternalId,
-        p.Title, p.Company, PostingMapper.Strings(p.LocationsJson), p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax,
-        p.SalaryCurrency, p.SalaryPeriod, p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt);
+    private static IQueryable<ListRow> Project(IQueryable<StoredPosting> rows) => rows.Select(p => new ListRow(p.Id, p.SourceKind, p.ExternalId,
+        p.Title, p.Company, p.LocationsJson, p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod,
+        p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt));
 
-    private static readonly Func<StoredPosting, JobSummary> Summary = ToSummary.Compile();
-
-    private static IQueryable<JobSummary> Project(IQueryable<StoredPosting> rows) => rows.Select(ToSummary);
+    private static JobSummary Summary(ListRow p) => new(p.Id, p.SourceKind, p.ExternalId, p.Title, p.Company, PostingMapper.Strings(p.LocationsJson),
+        p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod, p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt);
 
     public async Task<JobDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -83,4 +113,6 @@ public sealed class JobQueries(AppDbContext db, JobListCounts counts)
 
     private static string? Lower(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
 
+    private static JobSummary Summary(StoredPosting p) => new(p.Id, p.SourceKind, p.ExternalId, p.Title, p.Company, PostingMapper.Strings(p.LocationsJson),
+        p.Remote, p.Employment, p.Seniority, p.SalaryMin, p.SalaryMax, p.SalaryCurrency, p.SalaryPeriod, p.PostedAt, p.Status, p.FirstSeenAt, p.LastSeenAt);
 }

@@ -11,6 +11,7 @@ public static class JobStoreServiceCollectionExtensions
         services.AddScoped<JobIngestionStore>();
         services.AddScoped<JobQueries>();
         services.AddSingleton<JobListCounts>();
+        services.AddSingleton<JobListCache>();
         services.AddScoped<Import.PostingImport>();
         services.AddScoped<SourceSettings>();
         services.AddScoped<PostingExpiry>();
