@@ -93,8 +93,8 @@ internal static class ListLatency
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapGet("/bare", () => "ok");
-        app.MapGet("/api/jobs", (HttpContext context) => ListAsync(services, context, cached: true));
-        app.MapGet("/uncached/api/jobs", (HttpContext context) => ListAsync(services, context, cached: false));
+        app.MapGet("/api/jobs", (Delegate)((HttpContext context) => ListAsync(services, context, cached: true)));
+        app.MapGet("/uncached/api/jobs", (Delegate)((HttpContext context) => ListAsync(services, context, cached: false)));
         await app.StartAsync();
         return app;
     }

@@ -121,7 +121,7 @@ public sealed class SendGuard(AppDbContext db, EventPublisher events, TimeProvid
     private void Escalate(JobApplication application, string reason, DateTimeOffset now, string kind = EscalationReasons.NeedsChecking)
     {
         application.Move(ApplicationStates.Escalated, Guard, reason, now);
-        events.Publish(EventTypes.Escalated, application.UserId, new { applicationId = application.Id, reason, kind });
+        events.Publish(EventTypes.Escalated, application.UserId, new { applicationId = application.Id, reason, code = kind });
     }
 
     private async Task<SendPermit> SaveAsync(SendPermit permit, CancellationToken cancellationToken)

@@ -27,6 +27,8 @@ internal sealed class EscalationRouter(AppDbContext db, HumanAgentRoster roster,
     public async Task<AgentOutcome> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
     {
         if (EscalationPayload.Parse(agentEvent.PayloadJson) is not { } payload) return new AgentOutcome("no application on the event");
+        // The manual channel hands the application to the candidate themselves (assist-only sites): no agent takes it.
+        if (payload.Code == Applications.Submission.EscalationReasons.Manual) return new AgentOutcome("skipped: the candidate applies themselves");
         for (var attempt = 1; ; attempt++)
         {
             var application = await db.Set<JobApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == payload.ApplicationId, cancellationToken);

@@ -1,4 +1,5 @@
 using Jobsmith.Core.Hosting;
+using Jobsmith.Channels;
 using Jobsmith.Rendering;
 using Jobsmith.Web.Api;
 using Jobsmith.Web.Auth;
@@ -28,6 +29,7 @@ public static class WebHostExtensions
         var services = builder.Services;
         services.AddJobsmithCore(builder.Configuration);
         services.AddDocumentRendering();
+        services.AddBrowserFormChannel(builder.Configuration);
         services.AddJobsmithAuth(builder.Configuration);
         services.AddJobsmithRateLimits(builder.Configuration);
         services.AddJobsmithHealthChecks();

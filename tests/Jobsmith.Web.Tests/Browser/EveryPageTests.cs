@@ -114,7 +114,7 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
 
     private static PageVisit[] CandidatePages(CandidateSeed seed) =>
     [
-        new("/dashboard", "dashboard"), new("/profile", "profile"), new("/plan", "plan"),
+        new("/dashboard", "dashboard"), new("/profile", "profile"), new("/plan", "plan"), new("/applications", "applications"), new("/applications?tab=sent", "applications-sent"),
         .. OnboardingSteps.All.Select(step => new PageVisit($"/onboarding/{step}", $"onboarding-{step}")),
         new("/jobs", "jobs"), new($"/jobs/{seed.MatchedPostingId}", "job-detail"), new("/jobs/add", "jobs-add"), new("/jobs/searches", "job-searches"),
         new("/matches", "matches"), new($"/matches?id={seed.MatchedPostingId}", "match-detail"), new("/matches?view=rated", "matches-rated"),

@@ -24,6 +24,7 @@ public sealed partial class SubmissionRunner(
     SendGuard guard,
     SubmissionPackages packages,
     SitePacing pacing,
+    Plans.UsageMeter usage,
     ProofStore proofs,
     IEnumerable<ISubmissionChannel> channels,
     IOptions<SubmissionOptions> options,
@@ -51,6 +52,9 @@ public sealed partial class SubmissionRunner(
             Uri.TryCreate(posting.ApplyUrl, UriKind.Absolute, out var url) ? url : null, dryRun, cancellationToken);
         if (dryRun) return await DryRunAsync(application, choice, channel, built, cancellationToken);
         if (built.Package is null) return await FailBeforeSendAsync(userId, applicationId, built.Problem!, cancellationToken);
+        // F9: the plan's monthly applications are counted at submission; over the limit it waits for a person, unsent.
+        if (await usage.CheckAsync(userId, cancellationToken) is { Allowed: false } quota)
+            return await FailBeforeSendAsync(userId, applicationId, quota.Reason ?? $"Your {quota.PlanName} plan's {quota.Limit} applications this month are used.", cancellationToken);
 
         var permit = await guard.BeginAsync(userId, applicationId, channel?.Name ?? choice.Channel, choice.Email, cancellationToken);
         if (permit.Decision != SendDecision.Go) return new(permit.Decision == SendDecision.Suppressed ? RunStatus.Failed : RunStatus.Skipped, permit.Reason ?? permit.Decision.ToString());
@@ -85,6 +89,7 @@ public sealed partial class SubmissionRunner(
         {
             case SubmissionOutcome.Sent:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.Sent, result.Details, cancellationToken);
+                await usage.RecordSubmissionAsync(userId, applicationId, cancellationToken);
                 return new(RunStatus.Sent, result.Details, attempt.Id, mine);
             case SubmissionOutcome.Unknown:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.Unknown, result.Details, cancellationToken);
