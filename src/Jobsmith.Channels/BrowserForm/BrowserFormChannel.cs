@@ -29,9 +29,8 @@ public sealed class BrowserFormChannel(FormBrowser browser, IOptions<BrowserForm
         var run = new FormRunRecorder();
         if (package.ApplyUrl is not { Scheme: "http" or "https" } url)
             return run.Finish(SubmissionOutcome.Escalate, "The posting has no web address to apply at.", EscalationReasons.NoChannel);
-        foreach (var file in package.Files)
-            if (FileCheck.Problem(file, package) is { } problem)
-                return run.Finish(SubmissionOutcome.NotSent, problem);
+        if (SubmissionFileCheck.Problem(package) is { } problem)
+            return run.Finish(SubmissionOutcome.NotSent, problem);
 
         IBrowserContext? context = null;
         try
@@ -141,8 +140,8 @@ public sealed class BrowserFormChannel(FormBrowser browser, IOptions<BrowserForm
                 if (field.Required) run.Open(field.Label);
                 continue;
             }
-            if (answer.File is { } file && FileCheck.Problem(file, package) is { } problem)
-                throw new FieldFillException(problem);
+            if (answer.File is { } file && SubmissionFileCheck.Problem(file, package) is { } refused)
+                throw new FieldFillException(refused);
             try
             {
                 run.Field(pageNumber, field, await FieldFiller.FillAsync(page, field, answer, timeout), source);

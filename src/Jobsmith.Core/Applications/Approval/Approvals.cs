@@ -55,11 +55,17 @@ public sealed class Approvals(AppDbContext db, ApplicationService applications, 
     }
 
     /// <summary>The candidate's applications waiting for approval, oldest first (so nothing waits forever at the bottom).</summary>
-    public async Task<IReadOnlyList<ApprovalCard>> ListAsync(string userId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ApprovalCard>> ListAsync(string userId, CancellationToken cancellationToken) => CardsAsync(userId, null, cancellationToken);
+
+    /// <summary>The card of one application waiting for approval; null when it is not waiting (or not the candidate's).</summary>
+    public async Task<ApprovalCard?> CardAsync(string userId, Guid applicationId, CancellationToken cancellationToken) =>
+        await CardsAsync(userId, applicationId, cancellationToken) is [var card] ? card : null;
+
+    private async Task<IReadOnlyList<ApprovalCard>> CardsAsync(string userId, Guid? only, CancellationToken cancellationToken)
     {
         var rows = await (from a in db.Set<JobApplication>().AsNoTracking()
                           join p in db.Set<StoredPosting>() on a.PostingId equals p.Id
-                          where a.UserId == userId && a.State == ApplicationStates.AwaitingApproval
+                          where a.UserId == userId && a.State == ApplicationStates.AwaitingApproval && (only == null || a.Id == only)
                           orderby a.UpdatedAt, a.Id
                           select new { Application = a, p.Company, p.Title, p.ApplyUrl, p.ApplicationType,
                               Score = db.Set<StoredMatch>().Where(m => m.UserId == userId && m.PostingId == a.PostingId).Select(m => (int?)m.Score).FirstOrDefault() })

@@ -49,6 +49,8 @@ public sealed class ProofStore(AppDbContext db, IOptions<SubmissionOptions> opti
         return kept;
     }
 
+    public static ProofView View(SubmissionProof p) => new(p.Id, p.AttemptId, p.Kind, p.FileName, p.ContentType, p.Sha256, p.Size, p.Note, p.CreatedAt);
+
     public async Task<IReadOnlyList<ProofView>> ListAsync(string userId, Guid applicationId, CancellationToken cancellationToken) =>
         await db.Set<SubmissionProof>().AsNoTracking()
             .Where(p => p.ApplicationId == applicationId && db.Set<JobApplication>().Any(a => a.Id == applicationId && a.UserId == userId))
@@ -65,7 +67,6 @@ public sealed class ProofStore(AppDbContext db, IOptions<SubmissionOptions> opti
         if (proof is null) return null;
         var path = Path.Combine(Root, proof.StoredPath);
         if (!File.Exists(path)) return null;
-        return (new ProofView(proof.Id, proof.AttemptId, proof.Kind, proof.FileName, proof.ContentType, proof.Sha256, proof.Size, proof.Note, proof.CreatedAt),
-            await File.ReadAllBytesAsync(path, cancellationToken));
+        return (View(proof), await File.ReadAllBytesAsync(path, cancellationToken));
     }
 }

@@ -12,13 +12,19 @@ public static class SubmissionFileCheck
     /// <summary>Null when every file of the package is its own; otherwise why not, in plain language.</summary>
     public static string? Problem(SubmissionPackage package)
     {
-        foreach (var file in package.Files)
-        {
-            if (file.ApplicationId != package.ApplicationId || file.PostingId != package.PostingId)
-                return $"The file {file.FileName} was prepared for a different application or job, so it was not used and nothing was sent.";
-            if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(file.Content)), file.Sha256, StringComparison.OrdinalIgnoreCase))
-                return $"The file {file.FileName} is not the approved version {file.Version} (its contents changed), so nothing was sent.";
-        }
+        ArgumentNullException.ThrowIfNull(package);
+        return package.Files.Select(file => Problem(file, package)).FirstOrDefault(problem => problem is not null);
+    }
+
+    /// <summary>Null when <paramref name="file"/> is this package's own, unchanged; otherwise why not.</summary>
+    public static string? Problem(SubmissionFile file, SubmissionPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(package);
+        if (file.ApplicationId != package.ApplicationId || file.PostingId != package.PostingId)
+            return $"The file {file.FileName} was prepared for a different application or job, so it was not used and nothing was sent.";
+        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(file.Content)), file.Sha256, StringComparison.OrdinalIgnoreCase))
+            return $"The file {file.FileName} is not the approved version {file.Version} (its contents changed), so nothing was sent.";
         return null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Jobsmith.Core.Documents;
 using Jobsmith.Core.Documents.Rendering;
 
@@ -30,9 +29,8 @@ public sealed class SubmissionPackages(DocumentService documents, IDocumentRende
             if (document.Status != DocumentStatus.Approved)
                 return new(null, $"The newest {label} (version {document.Version}) is not approved: approve it before anything is sent.", files);
             var pdf = await renderer.PdfAsync(document, document.Template, cancellationToken);
-            files.Add(new SubmissionFile(kind == DocumentKinds.Resume ? SubmissionFileKinds.Resume : SubmissionFileKinds.CoverLetter,
-                pdf.FileName, pdf.ContentType, pdf.Content, document.Id, document.Version, application.Id, application.PostingId,
-                Convert.ToHexStringLower(SHA256.HashData(pdf.Content))));
+            files.Add(SubmissionFiles.Create(kind == DocumentKinds.Resume ? SubmissionFileKinds.Resume : SubmissionFileKinds.CoverLetter,
+                pdf.FileName, pdf.ContentType, pdf.Content, document.Id, document.Version, application.Id, application.PostingId));
             if (kind == DocumentKinds.CoverLetter) letterText = string.Join("\n\n", document.Lines.Select(l => l.Text).Where(t => t.Length > 0));
         }
 

@@ -63,8 +63,8 @@ public sealed partial class SubmissionRunner(
         var result = channel is null
             ? new SubmissionResult(SubmissionOutcome.Escalate, $"No {choice.Channel.Replace('_', ' ')} channel is available on this server, so a person takes it over.", EscalationReasons.NoChannel)
             : await SendAsync(channel, built.Package, cancellationToken);
-        var attempt = await KeepAttemptAsync(application, channel?.Name ?? choice.Channel, choice.TargetHost, result, built.Files, started, dryRun: false, cancellationToken);
-        return await RecordOutcomeAsync(userId, applicationId, result, attempt, cancellationToken);
+        var (attempt, proof) = await KeepAttemptAsync(application, channel?.Name ?? choice.Channel, choice.TargetHost, result, built.Files, started, dryRun: false, cancellationToken);
+        return await RecordOutcomeAsync(userId, applicationId, result, attempt.Id, proof, cancellationToken);
     }
 
     // A channel that throws broke its contract; whether anything left is unknown, so a person checks (never a blind retry).
@@ -81,25 +81,24 @@ public sealed partial class SubmissionRunner(
         }
     }
 
-    private async Task<RunResult> RecordOutcomeAsync(string userId, Guid applicationId, SubmissionResult result, SubmissionAttempt attempt, CancellationToken cancellationToken)
+    private async Task<RunResult> RecordOutcomeAsync(string userId, Guid applicationId, SubmissionResult result, Guid attemptId, IReadOnlyList<ProofView> mine,
+        CancellationToken cancellationToken)
     {
-        var proof = await proofs.ListAsync(userId, applicationId, cancellationToken);
-        var mine = proof.Where(p => p.AttemptId == attempt.Id).ToList();
         switch (result.Outcome)
         {
             case SubmissionOutcome.Sent:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.Sent, result.Details, cancellationToken);
                 await usage.RecordSubmissionAsync(userId, applicationId, cancellationToken);
-                return new(RunStatus.Sent, result.Details, attempt.Id, mine);
+                return new(RunStatus.Sent, result.Details, attemptId, mine);
             case SubmissionOutcome.Unknown:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.Unknown, result.Details, cancellationToken);
-                return new(RunStatus.Unknown, result.Details, attempt.Id, mine);
+                return new(RunStatus.Unknown, result.Details, attemptId, mine);
             case SubmissionOutcome.Escalate:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.NotSent, result.Details, cancellationToken, result.Escalation ?? EscalationReasons.SiteError);
-                return new(RunStatus.Escalated, result.Details, attempt.Id, mine);
+                return new(RunStatus.Escalated, result.Details, attemptId, mine);
             default:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.NotSent, result.Details, cancellationToken);
-                return await RetryOrFailAsync(applicationId, result.Details, attempt.Id, mine, cancellationToken);
+                return await RetryOrFailAsync(applicationId, result.Details, attemptId, mine, cancellationToken);
         }
     }
 
@@ -142,12 +141,11 @@ public sealed partial class SubmissionRunner(
         if (channel is null) return new(RunStatus.NotSent, $"No {choice.Channel.Replace('_', ' ')} channel is available on this server.");
         var started = clock.GetUtcNow();
         var result = await SendAsync(channel, built.Package with { DryRun = true }, cancellationToken);
-        var attempt = await KeepAttemptAsync(application, channel.Name, choice.TargetHost, result, built.Files, started, dryRun: true, cancellationToken);
-        var proof = (await proofs.ListAsync(application.UserId, application.Id, cancellationToken)).Where(p => p.AttemptId == attempt.Id).ToList();
+        var (attempt, proof) = await KeepAttemptAsync(application, channel.Name, choice.TargetHost, result, built.Files, started, dryRun: true, cancellationToken);
         return new(RunStatus.DryRun, $"{choice.Reason} {result.Details}", attempt.Id, proof);
     }
 
-    private async Task<SubmissionAttempt> KeepAttemptAsync(JobApplication application, string channel, string? host, SubmissionResult result,
+    private async Task<(SubmissionAttempt Attempt, IReadOnlyList<ProofView> Proof)> KeepAttemptAsync(JobApplication application, string channel, string? host, SubmissionResult result,
         IReadOnlyList<SubmissionFile> files, DateTimeOffset started, bool dryRun, CancellationToken cancellationToken)
     {
         var attempt = new SubmissionAttempt
@@ -167,9 +165,9 @@ public sealed partial class SubmissionRunner(
             StartedAt = started.UtcDateTime, FinishedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(attempt);
-        await proofs.KeepAsync(attempt, result.ProofItems, cancellationToken);
+        var kept = await proofs.KeepAsync(attempt, result.ProofItems, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return attempt;
+        return (attempt, [.. kept.Select(ProofStore.View)]);
     }
 
     private async Task SaveMovedAsync(JobApplication application, CancellationToken cancellationToken)
