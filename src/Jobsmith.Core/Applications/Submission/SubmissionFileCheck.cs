@@ -21,7 +21,9 @@ public static class SubmissionFileCheck
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(package);
-        if (file.ApplicationId != package.ApplicationId || file.PostingId != package.PostingId)
+        if (file.PostingId != package.PostingId)
+            return $"The file {file.FileName} was prepared for a different application or job (another job posting, not {package.Title} at {package.Company}), so it was not used and nothing was sent.";
+        if (file.ApplicationId != package.ApplicationId)
             return $"The file {file.FileName} was prepared for a different application or job, so it was not used and nothing was sent.";
         if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(file.Content)), file.Sha256, StringComparison.OrdinalIgnoreCase))
             return $"The file {file.FileName} is not the approved version {file.Version} (its contents changed), so nothing was sent.";
