@@ -32,7 +32,9 @@ public static class UniqueViolation
     {
         DbUpdateException update when Is(update) => true,
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresDeadlock or PostgresSerializationFailure } } => true,
-        InvalidOperationException { InnerException: DbUpdateException inner } => IsRace(inner),
+        // EF's execution strategy wraps what it deems transient: a save's DbUpdateException, or, from a bulk
+        // ExecuteUpdate/ExecuteDelete, the provider's own exception (a deadlock between two ingest runs, say).
+        InvalidOperationException { InnerException: DbUpdateException or PostgresException } wrapped => IsRace(wrapped.InnerException!),
         // Raw SQL (bulk upserts) surfaces the provider's exception itself rather than a DbUpdateException.
         PostgresException { SqlState: PostgresUniqueViolation or PostgresDeadlock or PostgresSerializationFailure } => true,
         SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } => true,
