@@ -135,6 +135,13 @@ public sealed class DocumentService(AppDbContext db, ProfileStore profiles, Answ
             var added = new List<GeneratedDocument>();
             foreach (var (draft, engine) in drafts)
                 added.Add(await AddVersionAsync(userId, postingId, draft.Kind, engine, draft.Lines, draft.Notes, source.Evidence, source.Posting, inputs, cancellationToken));
+            // Preparing makes first versions only: a later version here means a parallel request stored its drafts
+            // between the check above and now (its commit came first), so those are the ones to open.
+            if (reuse is not null && added.Any(d => d.Version != 1))
+            {
+                db.ChangeTracker.Clear();
+                return await reuse();
+            }
             await db.SaveChangesAsync(cancellationToken);
             return (IReadOnlyList<DocumentView>)[.. added.Select(View)];
         }, cancellationToken);
