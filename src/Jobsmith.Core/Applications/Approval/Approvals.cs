@@ -67,18 +67,19 @@ public sealed class Approvals(AppDbContext db, ApplicationService applications, 
                           join p in db.Set<StoredPosting>() on a.PostingId equals p.Id
                           where a.UserId == userId && a.State == ApplicationStates.AwaitingApproval && (only == null || a.Id == only)
                           orderby a.UpdatedAt, a.Id
-                          select new { Application = a, p.Company, p.Title, p.ApplyUrl, p.ApplicationType,
+                          select new { Application = a, p.Company, p.Title, p.ApplyUrl, p.ApplicationType, p.ApplicationRule,
                               Score = db.Set<StoredMatch>().Where(m => m.UserId == userId && m.PostingId == a.PostingId).Select(m => (int?)m.Score).FirstOrDefault() })
             .Take(100).ToListAsync(cancellationToken);
         var cards = new List<ApprovalCard>(rows.Count);
         foreach (var row in rows)
             cards.Add(new ApprovalCard(ApplicationView.Of(row.Application), row.Company, row.Title, row.Score ?? 0,
-                await documents.LatestAsync(userId, row.Application.PostingId, cancellationToken), Channel(row.ApplicationType, row.ApplyUrl)));
+                await documents.LatestAsync(userId, row.Application.PostingId, cancellationToken), Channel(row.ApplicationType, row.ApplicationRule, row.ApplyUrl)));
         return cards;
     }
 
     /// <summary>Approves the newest resume, cover letter and answers and queues the application for its channel.</summary>
-    public async Task<ApprovalResult> ApproveAsync(string userId, Guid applicationId, int? expectedRevision, ApplicationActor actor, CancellationToken cancellationToken)
+    public async Task<ApprovalResult> ApproveAsync(string userId, Guid applicationId, int? expectedRevision, ApplicationActor actor, CancellationToken cancellationToken,
+        string? why = null)
     {
         var application = await db.Set<JobApplication>().FirstOrDefaultAsync(a => a.UserId == userId && a.Id == applicationId, cancellationToken);
         if (application is null) return new(ApprovalStatus.NotFound);
@@ -93,12 +94,10 @@ public sealed class Approvals(AppDbContext db, ApplicationService applications, 
             return new(ApprovalStatus.Refused, ApplicationView.Of(application),
                 $"The {flagged.Kind.Replace('_', ' ')} has {flagged.Flags.Count} line(s) your profile does not support: fix them before approving.");
 
-        var posting = await db.Set<StoredPosting>().AsNoTracking().Where(p => p.Id == application.PostingId)
-            .Select(p => new { p.ApplyUrl, p.ApplicationType }).FirstAsync(cancellationToken);
-        var channel = Channel(posting.ApplicationType, posting.ApplyUrl);
+        var channel = await ChannelOfAsync(application.PostingId, cancellationToken);
         var now = clock.GetUtcNow();
         var versions = string.Join(", ", latest.Select(d => $"{d.Kind.Replace('_', ' ')} v{d.Version}"));
-        application.Move(ApplicationStates.Approved, actor, $"Approved: {versions}.", now);
+        application.Move(ApplicationStates.Approved, actor, why is null ? $"Approved: {versions}." : $"Approved: {versions}. {why}", now);
         application.Queue(channel.Channel, now, actor, channel.Reason, now);
         foreach (var document in latest.Where(d => d.CanApprove))
             if (await db.Set<GeneratedDocument>().FirstOrDefaultAsync(d => d.Id == document.Id, cancellationToken) is { } row)
@@ -134,6 +133,14 @@ public sealed class Approvals(AppDbContext db, ApplicationService applications, 
         };
     }
 
-    private ChannelChoice Channel(string applicationType, string? applyUrl) =>
-        ChannelPicker.Pick(StoredPostingReader.WireType(applicationType), applyUrl, options.Value.AssistOnlyHosts);
+    /// <summary>The channel an approved application for this posting would go through.</summary>
+    public async Task<ChannelChoice> ChannelOfAsync(Guid postingId, CancellationToken cancellationToken)
+    {
+        var posting = await db.Set<StoredPosting>().AsNoTracking().Where(p => p.Id == postingId)
+            .Select(p => new { p.ApplyUrl, p.ApplicationType, p.ApplicationRule }).FirstAsync(cancellationToken);
+        return Channel(posting.ApplicationType, posting.ApplicationRule, posting.ApplyUrl);
+    }
+
+    private ChannelChoice Channel(string applicationType, string applicationRule, string? applyUrl) =>
+        ChannelPicker.Pick(StoredPostingReader.WireType(applicationType), applyUrl, options.Value.AssistOnlyHosts, applicationRule);
 }

@@ -8,11 +8,15 @@ public sealed record ChannelChoice(string Channel, string? TargetHost, string? E
 /// <summary>
 /// F3, F4: picks the channel from how the posting says to apply. A mailto link or an email route goes by email; a form
 /// on a site that forbids automated applying (assist-only, e.g. LinkedIn) is the candidate's to submit (manual); a route
-/// classified complex goes straight to a human agent; other forms are filled in the browser. No apply link: manual.
+/// classified complex because the site needs an account or a wizard (Workday, Taleo…) goes straight to a human agent;
+/// other forms — on a company's own site too — are filled in the browser, which itself stops for a person at a CAPTCHA,
+/// a login wall, a question it cannot answer or a form too complex to fill. No apply link: manual.
 /// </summary>
 public static class ChannelPicker
 {
-    public static ChannelChoice Pick(ApplicationType route, string? applyUrl, IReadOnlyCollection<string> assistOnlyHosts)
+
+    /// <param name="routeRule">Why the posting's route was chosen (<see cref="Jobs.Normalization.ApplicationRoutes"/>), when known.</param>
+    public static ChannelChoice Pick(ApplicationType route, string? applyUrl, IReadOnlyCollection<string> assistOnlyHosts, string? routeRule = null)
     {
         ArgumentNullException.ThrowIfNull(assistOnlyHosts);
         Uri.TryCreate(applyUrl, UriKind.Absolute, out var url);
@@ -25,6 +29,8 @@ public static class ChannelPicker
             return new(ChannelNames.Manual, host, null, $"{host} does not allow automated applications: you submit it there yourself, with the prepared material.");
         return route switch
         {
+            // An unknown site is only unknown: the browser looks at its form before anyone calls it too complex.
+            ApplicationType.Complex when routeRule == Jobs.Normalization.ApplicationRoutes.UnknownExternalSite => new(ChannelNames.BrowserForm, host, null, $"Jobsmith fills the application form on {host}; a person takes over if the page needs one."),
             ApplicationType.Complex => new(ChannelNames.HumanAgent, host, null, "The application is too complex to fill automatically, so a human agent completes it."),
             _ => new(ChannelNames.BrowserForm, host, null, $"Jobsmith fills the application form on {host}."),
         };

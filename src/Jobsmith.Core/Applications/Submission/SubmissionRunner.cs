@@ -41,8 +41,8 @@ public sealed partial class SubmissionRunner(
         if (!dryRun && application.State != ApplicationStates.Queued)
             return new(RunStatus.Skipped, $"Only a queued application is sent; this one is {application.State.Replace('_', ' ')}.");
         var posting = await db.Set<StoredPosting>().AsNoTracking().Where(p => p.Id == application.PostingId)
-            .Select(p => new { p.Company, p.Title, p.ApplyUrl, p.ApplicationType }).FirstAsync(cancellationToken);
-        var choice = ChannelPicker.Pick(Matching.Store.StoredPostingReader.WireType(posting.ApplicationType), posting.ApplyUrl, options.Value.AssistOnlyHosts);
+            .Select(p => new { p.Company, p.Title, p.ApplyUrl, p.ApplicationType, p.ApplicationRule }).FirstAsync(cancellationToken);
+        var choice = ChannelPicker.Pick(Matching.Store.StoredPostingReader.WireType(posting.ApplicationType), posting.ApplyUrl, options.Value.AssistOnlyHosts, posting.ApplicationRule);
         var channel = channels.FirstOrDefault(c => c.Name == (application.Channel ?? choice.Channel));
 
         if (!dryRun && await pacing.HoldAsync(userId, choice.TargetHost, cancellationToken) is { } hold)

@@ -8,6 +8,9 @@ namespace Jobsmith.Core.Jobs.Normalization;
 /// </summary>
 public static partial class ApplicationRoutes
 {
+    /// <summary>The rule for an apply link on a site none of the lists know (a company's own careers page, say).</summary>
+    public const string UnknownExternalSite = "unknown-external-site";
+
     // Portals that need an account, multi-page wizards or assessments before a submit.
     private static readonly string[] AccountBasedHosts =
     [
@@ -47,7 +50,7 @@ public static partial class ApplicationRoutes
         if (Array.Find(HostedFormHosts, h => HostMatches(host, h)) is { } ats) return new(ApplicationType.Form, $"hosted-ats-form:{ats}");
         return applyUrl is null
             ? new(ApplicationType.Complex, "no-apply-channel")
-            : new(ApplicationType.Complex, "unknown-external-site");
+            : new(ApplicationType.Complex, UnknownExternalSite);
     }
 
     private static bool HostMatches(string host, string domain) =>
