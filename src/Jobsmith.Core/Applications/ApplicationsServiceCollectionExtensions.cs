@@ -20,6 +20,9 @@ public static class ApplicationsServiceCollectionExtensions
         services.AddScoped<SitePacing>();
         services.AddScoped<ProofStore>();
         services.AddScoped<SubmissionRunner>();
+        services.AddScoped<OperatorRun>();
+        services.AddScoped<AutoApply.AutoApplyRules>();
+        services.AddScoped<Agents.IAgent, AutoApply.AutoApprover>();
         services.AddSingleton<ISubmissionChannel, HumanAgentChannel>();
         services.AddSingleton<ISubmissionChannel, EmailApplicationChannel>();
         services.AddSingleton<ISubmissionChannel, ManualChannel>();

@@ -34,7 +34,10 @@ public static class FeatureFlagCatalog
     /// <summary>Routes escalated applications to human agents or back to the candidate (F4, F5).</summary>
     public const string HumanAgents = "human-agents";
 
-    public static readonly IReadOnlyList<string> Agents = [ResumeAnalyzer, JobDiscovery, Matcher, Notifications, FeedbackOptimizer, HumanAgents];
+    /// <summary>Approves drafts by a candidate's own auto-apply rule (F2); off leaves every draft for the candidate.</summary>
+    public const string AutoApply = "auto-apply";
+
+    public static readonly IReadOnlyList<string> Agents = [ResumeAnalyzer, JobDiscovery, Matcher, Notifications, FeedbackOptimizer, HumanAgents, AutoApply];
 
     public static readonly IReadOnlyList<string> Sources =
         ["greenhouse", "lever", "ashby", "workable", "jsonld", "rss", "csv", "jsonresume-job", "paste", "adzuna", "jooble", "remotive", "remoteok", "arbeitnow"];

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Jobsmith.Core.Applications;
 using Jobsmith.Core.Applications.Approval;
+using Jobsmith.Core.Applications.AutoApply;
 using Jobsmith.Core.Applications.Submission;
 using Jobsmith.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +19,9 @@ public sealed record ApproveApplicationRequest(int? Revision);
 
 public sealed record RejectApplicationRequest(string? Reason, int? Revision);
 
+/// <summary>The candidate's auto-apply rule; a field left out keeps its current value.</summary>
+public sealed record AutoApplyRequest(bool? Enabled, int? MinScore, int? DailyCap, string[]? Channels);
+
 /// <summary>
 /// Applications (F1, F2, F7; seed API <c>/api/applications/</c>): list by tab, read with log, attempts and proof,
 /// create (prepare drafts and wait for approval), approve, reject, move by hand, and fetch a proof file. Candidate only,
@@ -33,6 +37,9 @@ public static class ApplicationEndpoints
         applications.MapPost("/", CreateAsync);
         applications.MapGet("/approvals", async (Approvals approvals, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(await approvals.ListAsync(user.UserId(), ct)));
+        applications.MapGet("/auto-apply", async (AutoApplyRules rules, ClaimsPrincipal user, CancellationToken ct) =>
+            TypedResults.Ok(await rules.GetAsync(user.UserId(), ct)));
+        applications.MapPut("/auto-apply", SaveAutoApplyAsync);
         applications.MapGet("/{id:guid}", async Task<Results<Ok<ApplicationPage>, NotFound>> (Guid id, ApplicationQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             await queries.PageAsync(user.UserId(), id, ct) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound());
         applications.MapGet("/{id:guid}/logs", async Task<Results<Ok<IReadOnlyList<ApplicationLogView>>, NotFound>> (Guid id, ApplicationService service, ClaimsPrincipal user, CancellationToken ct) =>
@@ -50,6 +57,15 @@ public static class ApplicationEndpoints
                 ? TypedResults.File(file.Content, file.View.ContentType, file.View.ContentType == "image/png" ? null : file.View.FileName)
                 : TypedResults.NotFound());
         return api;
+    }
+
+    private static async Task<Results<Ok<AutoApplyView>, ValidationProblem>> SaveAutoApplyAsync(AutoApplyRequest? request, AutoApplyRules rules, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var current = await rules.GetAsync(user.UserId(), ct);
+        var change = new AutoApplyChange(request?.Enabled ?? current.Enabled, request?.MinScore ?? current.MinScore, request?.DailyCap ?? current.DailyCap,
+            request?.Channels ?? [.. current.Channels]);
+        var (rule, errors) = await rules.SaveAsync(user.UserId(), change, ct);
+        return rule is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(rule);
     }
 
     private static async Task<Results<Ok<ApplicationList>, ValidationProblem>> ListAsync(string? tab, int? page, ApplicationQueries queries, ClaimsPrincipal user, CancellationToken ct)

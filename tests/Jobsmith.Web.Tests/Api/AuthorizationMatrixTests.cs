@@ -86,6 +86,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixt
         ("GET", "/api/applications", "/api/applications", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("POST", "/api/applications", "/api/applications", "{}", Unauthorized, BadRequest, Forbidden, Forbidden),
         ("GET", "/api/applications/approvals", "/api/applications/approvals", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("GET", "/api/applications/auto-apply", "/api/applications/auto-apply", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("PUT", "/api/applications/auto-apply", "/api/applications/auto-apply", """{"minScore":10}""", Unauthorized, BadRequest, Forbidden, Forbidden),
         ("GET", "/api/applications/{id:guid}", $"/api/applications/{Guid.NewGuid()}", null, Unauthorized, NotFound, Forbidden, Forbidden),
         ("GET", "/api/applications/{id:guid}/logs", $"/api/applications/{Guid.NewGuid()}/logs", null, Unauthorized, NotFound, Forbidden, Forbidden),
         ("PUT", "/api/applications/{id:guid}", $"/api/applications/{Guid.NewGuid()}", """{"state":"withdrawn"}""", Unauthorized, NotFound, Forbidden, Forbidden),

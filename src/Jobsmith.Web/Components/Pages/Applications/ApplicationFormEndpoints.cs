@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Jobsmith.Core;
 using Jobsmith.Core.Applications;
 using Jobsmith.Core.Applications.Approval;
+using Jobsmith.Core.Applications.AutoApply;
 using Jobsmith.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,6 +28,16 @@ public static class ApplicationFormEndpoints
             if (moved.Status == ApplicationMoveStatus.NotFound) return Results.NotFound();
             var page = $"/applications/{id}";
             return Results.LocalRedirect(moved.Status == ApplicationMoveStatus.Moved ? $"{page}?done=moved" : $"{page}?error={Uri.EscapeDataString(moved.Error ?? "Not possible now.")}");
+        });
+        forms.MapPost("/auto-apply", async (IFormCollection form, AutoApplyRules rules, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            // An unticked checkbox sends nothing: no "enabled" means off, no "channels" means none.
+            static int Number(string? text) => int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+            var change = new AutoApplyChange(form["enabled"] == "true", Number(form["minScore"]), Number(form["dailyCap"]), [.. form["channels"].OfType<string>()]);
+            var (rule, errors) = await rules.SaveAsync(user.UserId(), change, ct);
+            return Results.LocalRedirect(rule is not null
+                ? "/applications?done=auto-apply"
+                : $"/applications?error={Uri.EscapeDataString(string.Join(" ", errors.Values.SelectMany(e => e)))}");
         });
         return app;
     }
