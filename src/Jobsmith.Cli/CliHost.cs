@@ -1,3 +1,4 @@
+using Jobsmith.Channels;
 using Jobsmith.Core.Ai;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Hosting;
@@ -29,6 +30,8 @@ internal static class CliHost
         builder.Logging.AddJobsmithConsole(builder.Configuration, toStandardError: true, timestamps: false).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddJobsmithCore(builder.Configuration);
         builder.Services.AddDocumentRendering();
+        // `apply --application` runs the submission runner, which needs every channel the worker has.
+        builder.Services.AddBrowserFormChannel(builder.Configuration);
         return builder.Build();
     }
 
