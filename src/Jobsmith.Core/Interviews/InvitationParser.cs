@@ -122,10 +122,14 @@ public static partial class InvitationParser
         return new TimeSpan(h, m, 0);
     }
 
-    private static int? Duration(string text) =>
-        DurationText().Match(text) is { Success: true } m
-            ? (m.Groups["unit"].Value.StartsWith('h') ? Int(m.Groups["n"]) * 60 : Int(m.Groups["n"])) is var minutes and > 0 and <= 600 ? minutes : null
-            : null;
+    private static int? Duration(string text)
+    {
+        if (HalfHour().IsMatch(text)) return 30;
+        if (DurationText().Match(text) is not { Success: true } m) return null;
+        var n = m.Groups["n"].Value.ToLowerInvariant() switch { "a" or "an" or "one" => 1, "two" => 2, var digits => int.Parse(digits, CultureInfo.InvariantCulture) };
+        var minutes = m.Groups["unit"].Value.StartsWith('h') ? n * 60 : n;
+        return minutes is > 0 and <= 600 ? minutes : null;
+    }
 
     private static (string? Location, string? Link) Place(string text)
     {
@@ -190,8 +194,12 @@ public static partial class InvitationParser
     [GeneratedRegex(@"\b(?:at\s+)?noon\b", RegexOptions.IgnoreCase)]
     private static partial Regex Noon();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3})[\s-]*(?<unit>min(?:ute)?s?|hours?|hrs?)\b(?:\s+(?:long|interview|call|conversation|session|chat|video))?", RegexOptions.IgnoreCase)]
+    // "45 minutes", "a 30-minute call", "one hour conversation"; the unit must be followed by what lasts that long or "long".
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|an?|one|two)[\s-]*(?<unit>min(?:ute)?s?|hours?|hrs?)\b(?:\s+(?:long|interview|call|conversation|session|chat|video|screen|meeting))?", RegexOptions.IgnoreCase)]
     private static partial Regex DurationText();
+
+    [GeneratedRegex(@"\bhalf an hour\b|\bhalf-hour\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HalfHour();
 
     [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
@@ -208,6 +216,6 @@ public static partial class InvitationParser
     [GeneratedRegex(@"\b(video|zoom|teams|google meet|online|remote|phone|call)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VideoWords();
 
-    [GeneratedRegex(@"\b(?:at|visit)\s+(?:our|the)\s+(?:office|offices|headquarters|HQ|studio|campus)\s+(?:at|in|on)\s+([^\n.;]{3,200}(?:\.\s?\d[^\n.;]*)?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:at|visit)\s+(?:our|the)\s+(?:office|offices|headquarters|HQ|studio|campus)\s+(?:at|in|on)\s+([^\n;]{3,200}?)(?=\s+(?:on|at|from|this|next|tomorrow)\b|[.;]\s|[.;]?$|\n)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex OfficePhrase();
 }
