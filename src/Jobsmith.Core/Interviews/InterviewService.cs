@@ -122,6 +122,10 @@ public sealed class InterviewService(AppDbContext db, NotificationCenter notific
             ? (InterviewCalendar.FileName(view), InterviewCalendar.Build(view, clock.GetUtcNow()))
             : null;
 
+    /// <summary>The candidate's own time zone: what a new interview's form starts with.</summary>
+    public async Task<string> CandidateZoneAsync(string userId, CancellationToken cancellationToken) =>
+        TimeZones.FindOrUtc(await db.Set<Accounts.JobsmithUser>().AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)).Id;
+
     internal static string Summary(InterviewView view) =>
         string.Join(" · ", new[] { view.When, view.Location, view.MeetingUrl }.Where(s => !string.IsNullOrWhiteSpace(s)));
 

@@ -62,7 +62,7 @@ public sealed class WeeklyReportEmails(AppDbContext db, NotificationEmails email
         return text.ToString();
     }
 
-    internal static string RateText(ResponseRate rate) =>
+    public static string RateText(ResponseRate rate) =>
         rate.Percent is { } p ? $"{p}% ({rate.Answered} of {rate.Sent} applications sent so far have had an answer)" : "nothing sent yet";
 
     private static void Section(StringBuilder text, string heading, IEnumerable<string> lines)
