@@ -63,7 +63,9 @@ public sealed class WeeklyReportEmails(AppDbContext db, NotificationEmails email
     }
 
     public static string RateText(ResponseRate rate) =>
-        rate.Percent is { } p ? $"{p}% ({rate.Answered} of {rate.Sent} applications sent so far have had an answer)" : "nothing sent yet";
+        rate.Percent is { } p
+            ? $"{p}% ({rate.Answered} of {WeeklyReports.Plural(rate.Sent, "application")} sent so far {(rate.Answered == 1 ? "has" : "have")} had an answer)"
+            : "nothing sent yet";
 
     private static void Section(StringBuilder text, string heading, IEnumerable<string> lines)
     {
