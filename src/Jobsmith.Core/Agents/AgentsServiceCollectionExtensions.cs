@@ -77,6 +77,18 @@ public static class AgentsServiceCollectionExtensions
                     .StartNow()
                     .WithSimpleSchedule(Plans.PlanRenewalJob.Interval),
                 job => job.WithIdentity(Plans.PlanRenewalJob.Key).StoreDurably());
+            // Interview reminders, the day before and an hour before (G5).
+            q.ScheduleJob<Interviews.InterviewReminderJob>(
+                trigger => trigger.WithIdentity("interview-reminders-sweep", "system")
+                    .StartNow()
+                    .WithSimpleSchedule(Interviews.InterviewReminderJob.Interval),
+                job => job.WithIdentity(Interviews.InterviewReminderJob.Key).StoreDurably());
+            // Weekly reports, due Monday 09:00 in each candidate's time zone (G4).
+            q.ScheduleJob<Reports.WeeklyReportJob>(
+                trigger => trigger.WithIdentity("weekly-reports-sweep", "system")
+                    .StartNow()
+                    .WithSimpleSchedule(Reports.WeeklyReportJob.Interval),
+                job => job.WithIdentity(Reports.WeeklyReportJob.Key).StoreDurably());
         });
 
         if (jobsmith.Role != ProcessRole.Web)

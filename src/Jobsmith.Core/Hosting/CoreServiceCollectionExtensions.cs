@@ -17,6 +17,9 @@ using Jobsmith.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Jobsmith.Core.Interviews;
+using Jobsmith.Core.Reports;
+
 namespace Jobsmith.Core.Hosting;
 
 public static class CoreServiceCollectionExtensions
@@ -42,6 +45,8 @@ public static class CoreServiceCollectionExtensions
         services.AddApplications(configuration);
         services.AddPlans();
         services.AddHumanAgents();
+        services.AddInterviews();
+        services.AddReports();
         return services;
     }
 }

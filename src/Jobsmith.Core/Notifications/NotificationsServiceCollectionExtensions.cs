@@ -29,6 +29,8 @@ public static class NotificationsServiceCollectionExtensions
                 ? sp.GetRequiredService<OutboxEmailTransport>()
                 : sp.GetRequiredService<SmtpEmailTransport>());
         services.AddScoped<NotificationCenter>();
+        services.AddScoped<Preferences.NotificationPreferences>();
+        services.AddScoped<NotificationEmails>();
         services.AddScoped<Agents.IAgent, WelcomeNotificationHandler>();
         return services;
     }

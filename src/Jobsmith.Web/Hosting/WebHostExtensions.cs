@@ -11,6 +11,7 @@ using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
 using Jobsmith.Web.Components.Pages.Plans;
+using Jobsmith.Web.Components.Pages.Tracking;
 
 namespace Jobsmith.Web.Hosting;
 
@@ -87,7 +88,9 @@ public static class WebHostExtensions
            .MapMatchEndpoints()
            .MapDocumentEndpoints()
            .MapApplicationEndpoints()
-           .MapSubscriptionEndpoints();
+           .MapSubscriptionEndpoints()
+           .MapInterviewEndpoints()
+           .MapReportEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
@@ -99,6 +102,7 @@ public static class WebHostExtensions
         app.MapApplicationFormEndpoints();
         app.MapJobAddFormEndpoints();
         app.MapPlanFormEndpoints();
+        app.MapTrackingFormEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -5,6 +5,7 @@ using Jobsmith.Core.Data;
 using Jobsmith.Core.Profiles.Store;
 using Jobsmith.Web.Hosting;
 using Jobsmith.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Jobsmith.Web.Tests.Browser;
@@ -47,13 +48,14 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
         await using var chromium = await ChromiumSession.StartAsync();
         using var client = app.CreateApiClient();
         var candidate = await CandidateSeed.CreateAsync(app);
+        var interviewed = await TrackingSeedAsync(app, candidate);
         var agentEmail = ApiCalls.UniqueEmail("agent");
         await PromoteToAgentAsync(client, agentEmail);
         var problems = new List<string>();
         var report = new StringBuilder();
 
         await AuditAsync(chromium, app, "signed-out", null, SignedOutPages(), problems, report);
-        await AuditAsync(chromium, app, "candidate", (candidate.Email, ApiCalls.Password), CandidatePages(candidate), problems, report);
+        await AuditAsync(chromium, app, "candidate", (candidate.Email, ApiCalls.Password), CandidatePages(candidate, interviewed), problems, report);
         await AuditAsync(chromium, app, "agent", (agentEmail, ApiCalls.Password), AgentPages(), problems, report);
         await AuditAsync(chromium, app, "admin", (JobsmithWebApp.AdminEmail, JobsmithWebApp.AdminPassword), AdminPages(), problems, report);
 
@@ -112,8 +114,23 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
         new("/dashboard", "dashboard-redirects-to-login"),
     ];
 
-    private static PageVisit[] CandidatePages(CandidateSeed seed) =>
+    /// <summary>An application with an interview and a weekly report (G4, G5), so those pages show data; returns the application.</summary>
+    private static async Task<Guid> TrackingSeedAsync(JobsmithWebApp app, CandidateSeed seed)
+    {
+        var application = await Tracking.TrackingApiTests.AppliedAsync(app, seed);
+        await using var scope = app.Services.CreateAsyncScope();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var scheduled = await scope.ServiceProvider.GetRequiredService<Jobsmith.Core.Interviews.InterviewService>().ScheduleAsync(seed.UserId, application,
+            new Jobsmith.Core.Interviews.InterviewInput(clock.Date.AddDays(3).AddHours(10), "Europe/Berlin", 45, "Lumen Data GmbH, Torstraße 109, 10119 Berlin", "https://meet.google.com/abc-defg-hij"),
+            Jobsmith.Core.Interviews.InterviewSources.Manual, CancellationToken.None);
+        Assert.Equal(Jobsmith.Core.Interviews.InterviewOutcome.Done, scheduled.Outcome);
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<Jobsmith.Core.Reports.WeeklyReports>().GenerateNowAsync(seed.UserId, CancellationToken.None));
+        return application;
+    }
+
+    private static PageVisit[] CandidatePages(CandidateSeed seed, Guid interviewed) =>
     [
+        new($"/applications/{interviewed}", "application-interview"), new("/interviews", "interviews"), new("/reports", "reports"),
         new("/dashboard", "dashboard"), new("/profile", "profile"), new("/plan", "plan"), new("/applications", "applications"), new("/applications?tab=sent", "applications-sent"),
         .. OnboardingSteps.All.Select(step => new PageVisit($"/onboarding/{step}", $"onboarding-{step}")),
         new("/jobs", "jobs"), new($"/jobs/{seed.MatchedPostingId}", "job-detail"), new("/jobs/add", "jobs-add"), new("/jobs/searches", "job-searches"),

@@ -16,9 +16,18 @@ public sealed record EmailMessage(string To, string Subject, string TextBody)
     public string? MessageId { get; init; }
 
     public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>An HTML alternative to <see cref="TextBody"/> (a report); the text stays for clients that show no HTML.</summary>
+    public string? HtmlBody { get; init; }
+
+    /// <summary>Images the HTML shows through <c>cid:</c> links, sent with it (multipart/related).</summary>
+    public IReadOnlyList<EmailInlineImage> InlineImages { get; init; } = [];
 }
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>An image the HTML body refers to as <c>cid:ContentId</c>.</summary>
+public sealed record EmailInlineImage(string ContentId, string FileName, string ContentType, byte[] Content);
 
 /// <summary>The seam between "send this email" and how: the outbox folder by default, SMTP when configured.</summary>
 public interface IEmailTransport

@@ -28,7 +28,7 @@ public static class EmailMime
             ? MimeUtils.GenerateMessageId(sender.Domain)
             : MessageIdOf(message.MessageId);
 
-        var text = new TextPart(TextFormat.Plain) { Text = message.TextBody.ReplaceLineEndings("\r\n") };
+        var text = Content(message);
         if (message.Attachments.Count == 0)
         {
             mime.Body = text;
@@ -52,6 +52,29 @@ public static class EmailMime
         // 7bit or 8bit where the text allows, quoted-printable for long lines: what a mail server accepts unchanged.
         mime.Prepare(EncodingConstraint.EightBit);
         return mime;
+    }
+
+    // Plain text alone, or text and HTML as alternatives with the HTML's images beside it (multipart/related).
+    private static MimeEntity Content(EmailMessage message)
+    {
+        var text = new TextPart(TextFormat.Plain) { Text = message.TextBody.ReplaceLineEndings("\r\n") };
+        if (message.HtmlBody is not { } html) return text;
+        MimeEntity htmlPart = new TextPart(TextFormat.Html) { Text = html.ReplaceLineEndings("\r\n") };
+        if (message.InlineImages.Count > 0)
+        {
+            var related = new MultipartRelated { htmlPart };
+            foreach (var image in message.InlineImages)
+                related.Add(new MimePart(ContentType.Parse(image.ContentType))
+                {
+                    Content = new MimeContent(new MemoryStream(image.Content, writable: false)),
+                    ContentDisposition = new ContentDisposition(ContentDisposition.Inline),
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                    ContentId = image.ContentId,
+                    FileName = OneLine(Path.GetFileName(image.FileName)),
+                });
+            htmlPart = related;
+        }
+        return new MultipartAlternative { text, htmlPart };
     }
 
     /// <summary>The message exactly as written to the outbox or kept as proof.</summary>
