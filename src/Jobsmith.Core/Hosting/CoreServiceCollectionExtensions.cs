@@ -6,6 +6,7 @@ using Jobsmith.Core.Data;
 using Jobsmith.Core.Documents;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.HumanAgents;
+using Jobsmith.Core.Inbox;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
@@ -42,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddApplications(configuration);
         services.AddPlans();
         services.AddHumanAgents();
+        services.AddInbox();
         return services;
     }
 }
