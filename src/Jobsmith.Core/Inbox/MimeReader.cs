@@ -17,6 +17,9 @@ public static class MimeReader
     public const int MaxMessageId = 300;
     public const int MaxText = 100_000;
 
+    // .NET ships only the Unicode and Latin-1 encodings by default; employers still send windows-1252, Shift_JIS, GB2312.
+    static MimeReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     public static ParsedEmail Parse(byte[] raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
