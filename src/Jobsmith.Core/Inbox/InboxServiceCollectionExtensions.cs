@@ -10,6 +10,9 @@ public static class InboxServiceCollectionExtensions
     /// <summary>Inbox replies (G2). The poller is scheduled with the other system jobs in AddAgents (one Quartz configuration).</summary>
     public static IServiceCollection AddInbox(this IServiceCollection services)
     {
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
+        services.AddScoped<InboundAddresses>();
+        services.AddScoped<InboundWebhooks>();
         services.AddScoped<ReplyMatcher>();
         services.AddScoped<ReplyEffects>();
         services.AddScoped<InboxService>();

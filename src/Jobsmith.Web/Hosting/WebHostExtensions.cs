@@ -87,7 +87,8 @@ public static class WebHostExtensions
            .MapMatchEndpoints()
            .MapDocumentEndpoints()
            .MapApplicationEndpoints()
-           .MapSubscriptionEndpoints();
+           .MapSubscriptionEndpoints()
+           .MapInboundEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
