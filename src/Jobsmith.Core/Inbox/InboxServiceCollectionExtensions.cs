@@ -13,6 +13,8 @@ public static class InboxServiceCollectionExtensions
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
         services.AddScoped<InboundAddresses>();
         services.AddScoped<InboundWebhooks>();
+        services.AddScoped<MailboxSettings>();
+        services.AddScoped<ImapPoller>();
         services.AddScoped<ReplyMatcher>();
         services.AddScoped<ReplyEffects>();
         services.AddScoped<InboxService>();
