@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts and stops the servers the tests talk to, on loopback only.
 #   scripts/services.sh start   prints `export VAR=...` lines to eval (JOBSMITH_TEST_POSTGRES, JOBSMITH_TEST_SMTP and
-#                               JOBSMITH_TEST_SMTP_FOLDER, where the SMTP server saves each message it accepts)
+#                               JOBSMITH_TEST_SMTP_FOLDER, where the SMTP server saves each message it accepts;
+#                               JOBSMITH_TEST_IMAP, _IMAP_USER, _IMAP_PASSWORD and _IMAP_MAILDIR, the maildir it serves)
 #   scripts/services.sh stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,8 +80,86 @@ stop_smtp() {
   rm -f "$state/smtp.pid" "$state/smtp.dir" "$state/smtp.port"
 }
 
+# A real IMAP server (dovecot-imapd) on loopback, plain text, one passwd-file user whose maildir the tests fill.
+start_imap() {
+  local dir port owner uid gid password
+  [ -x /usr/sbin/dovecot ] || { echo "services: dovecot is not installed (scripts/setup.sh --test)" >&2; exit 1; }
+  if [ -f "$state/imap.dir" ] && [ -f "$state/imap.port" ] && (echo >/dev/tcp/127.0.0.1/"$(cat "$state/imap.port")") 2>/dev/null; then
+    dir=$(cat "$state/imap.dir"); port=$(cat "$state/imap.port")
+  else
+    [ -f "$state/imap.dir" ] && rm -rf "$(cat "$state/imap.dir")"
+    dir=$(mktemp -d /tmp/jobsmith-imap.XXXXXX)
+    port=$(free_port 51143 51243 IMAP)
+    # As root, dovecot runs its processes and the mail user as its own "dovecot" account; otherwise as the caller.
+    if [ "$(id -u)" -eq 0 ]; then owner=dovecot; else owner=$(id -un); fi
+    uid=$(id -u "$owner"); gid=$(id -g "$owner")
+    password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    mkdir -p "$dir/run" "$dir/state" "$dir/mail/candidate/new" "$dir/mail/candidate/cur" "$dir/mail/candidate/tmp"
+    echo "candidate:{PLAIN}$password::::::" >"$dir/passwd"
+    cat >"$dir/dovecot.conf" <<CONF
+base_dir = $dir/run
+state_dir = $dir/state
+log_path = $dir/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = $owner
+default_internal_group = $(id -gn "$owner")
+default_login_user = $owner
+first_valid_uid = $uid
+first_valid_gid = $gid
+mail_location = maildir:$dir/mail/%u
+passdb {
+  driver = passwd-file
+  args = $dir/passwd
+}
+userdb {
+  driver = static
+  args = uid=$uid gid=$gid home=$dir/mail/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service anvil {
+  chroot =
+}
+service imap-login {
+  chroot =
+}
+CONF
+    chown -R "$owner" "$dir/mail" "$dir/state"
+    chmod 755 "$dir"
+    /usr/sbin/dovecot -c "$dir/dovecot.conf" >"$dir/start.log" 2>&1 || { echo "services: dovecot did not start: $(cat "$dir/start.log" "$dir/dovecot.log" 2>/dev/null)" >&2; exit 1; }
+    echo "$dir" >"$state/imap.dir"; echo "$port" >"$state/imap.port"; echo "$password" >"$state/imap.password"
+    for _ in $(seq 1 100); do
+      (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null && break
+      sleep 0.1
+    done
+  fi
+  echo "export JOBSMITH_TEST_IMAP='127.0.0.1:$port'"
+  echo "export JOBSMITH_TEST_IMAP_USER='candidate'"
+  echo "export JOBSMITH_TEST_IMAP_PASSWORD='$(cat "$state/imap.password")'"
+  echo "export JOBSMITH_TEST_IMAP_MAILDIR='$dir/mail/candidate'"
+}
+
+stop_imap() {
+  [ -f "$state/imap.dir" ] || return 0
+  local dir
+  dir=$(cat "$state/imap.dir")
+  [ -f "$dir/dovecot.conf" ] && /usr/sbin/dovecot -c "$dir/dovecot.conf" stop >/dev/null 2>&1 || true
+  rm -rf "$dir" "$state/imap.dir" "$state/imap.port" "$state/imap.password"
+}
+
 case "${1:-}" in
-  start) start_postgres; start_smtp ;;
-  stop) stop_postgres; stop_smtp ;;
+  start) start_postgres; start_smtp; start_imap ;;
+  stop) stop_postgres; stop_smtp; stop_imap ;;
   *) echo "usage: scripts/services.sh start|stop" >&2; exit 2 ;;
 esac

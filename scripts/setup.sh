@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(poppler-utils chromium)                         # resume PDFs; browser channel, PDF rendering
 if [ "${1:-}" = "--test" ]; then
-  packages+=(postgresql python3-aiosmtpd)                  # the second database provider; the SMTP server of the email tests
+  packages+=(postgresql python3-aiosmtpd dovecot-imapd)    # the second database provider; the SMTP and IMAP servers of the email tests
 fi
 
 missing=()

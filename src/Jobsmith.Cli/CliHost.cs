@@ -39,8 +39,12 @@ internal static class CliHost
     /// Just what parsing a resume needs (the AI provider when one is configured, and the profile parser), with
     /// no database: `profile parse` stays a pure function of its file and leaves no data folder behind.
     /// </summary>
-    public static ServiceProvider BuildParsing(GlobalOptions global)
+    public static ServiceProvider BuildParsing(GlobalOptions global) => BuildWithoutDatabase(global, services => services.AddProfiles());
+
+    /// <summary>The AI provider (when configured) and the features <paramref name="add"/> registers, with no database.</summary>
+    public static ServiceProvider BuildWithoutDatabase(GlobalOptions global, Action<IServiceCollection> add)
     {
+        ArgumentNullException.ThrowIfNull(add);
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables(JobsmithConfiguration.EnvironmentPrefix)
@@ -51,7 +55,7 @@ internal static class CliHost
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(l => l.AddJobsmithConsole(configuration, toStandardError: true, timestamps: false).SetMinimumLevel(LogLevel.Warning));
         services.AddJobsmithAi(configuration);
-        services.AddProfiles();
+        add(services);
         return services.BuildServiceProvider();
     }
 

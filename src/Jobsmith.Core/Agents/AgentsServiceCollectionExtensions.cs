@@ -71,6 +71,13 @@ public static class AgentsServiceCollectionExtensions
                     .StartNow()
                     .WithSimpleSchedule(Applications.Submission.SubmissionWorkerJob.Interval(submissions)),
                 job => job.WithIdentity(Applications.Submission.SubmissionWorkerJob.Key).StoreDurably());
+            // The IMAP poll of candidates' connected mailboxes (G2).
+            var inbox = configuration.GetSection(Inbox.InboxOptions.Section).Get<Inbox.InboxOptions>() ?? new Inbox.InboxOptions();
+            q.ScheduleJob<Inbox.InboxPollJob>(
+                trigger => trigger.WithIdentity("inbox-poll-sweep", "system")
+                    .StartNow()
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(Math.Max(30, inbox.PollIntervalSeconds))),
+                job => job.WithIdentity(Inbox.InboxPollJob.Key).StoreDurably());
             // Plan expiry notices, period ends and local renewals (H1).
             q.ScheduleJob<Plans.PlanRenewalJob>(
                 trigger => trigger.WithIdentity("plan-renewals-sweep", "system")

@@ -6,6 +6,7 @@ using Jobsmith.Core.Data;
 using Jobsmith.Core.Documents;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.HumanAgents;
+using Jobsmith.Core.Inbox;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHumanAgents();
         services.AddInterviews();
         services.AddReports();
+        services.AddInbox();
         return services;
     }
 }

@@ -90,7 +90,8 @@ public static class WebHostExtensions
            .MapApplicationEndpoints()
            .MapSubscriptionEndpoints()
            .MapInterviewEndpoints()
-           .MapReportEndpoints();
+           .MapReportEndpoints()
+           .MapInboundEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();

@@ -1,0 +1,26 @@
+namespace Jobsmith.Core.Inbox;
+
+/// <summary>Inbox settings (section "Inbox"): the inbound address domain and the webhook secrets of each provider.</summary>
+public sealed class InboxOptions
+{
+    public const string Section = "Inbox";
+
+    /// <summary>The domain of candidates' inbound addresses, reply+{token}@domain, as set up at the mail provider.</summary>
+    public string InboundDomain { get; set; } = "inbound.jobsmith.local";
+
+    /// <summary>Mailgun's HTTP webhook signing key; without it Mailgun posts are refused (Mailgun always signs).</summary>
+    public string? MailgunSigningKey { get; set; }
+
+    /// <summary>SendGrid's signed-webhook public key (base64 DER); when set, unsigned or badly signed posts are refused.</summary>
+    public string? SendGridVerificationKey { get; set; }
+
+    /// <summary>Postmark does not sign; it sends the basic-auth credentials put in the webhook URL, checked when set.</summary>
+    public string? PostmarkUsername { get; set; }
+    public string? PostmarkPassword { get; set; }
+
+    /// <summary>How old a signed timestamp may be before the post counts as a replay.</summary>
+    public int SignatureToleranceSeconds { get; set; } = 300;
+
+    /// <summary>How often the IMAP poller looks for new mail.</summary>
+    public int PollIntervalSeconds { get; set; } = 300;
+}

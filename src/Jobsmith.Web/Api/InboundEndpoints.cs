@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using System.Text;
+using Jobsmith.Core.Inbox;
+using Jobsmith.Web.Auth;
+
+namespace Jobsmith.Web.Api;
+
+/// <summary>
+/// Inbox replies (G2): the mail providers' inbound webhooks (anonymous; the signature or credentials are the
+/// authentication, checked in Core) and the candidate's own inbound address and kept emails.
+/// </summary>
+public static class InboundEndpoints
+{
+    /// <summary>A reply with a signed contract attached, base64-encoded in a form or JSON, stays well below this.</summary>
+    public const int MaxBodyBytes = 35 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapInboundEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/inbound/{provider}", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        var inbox = api.MapGroup("/inbox").WithTags("Inbox").RequireAuthorization(Policies.Candidate);
+        inbox.MapGet("/address", async (InboundAddresses addresses, ClaimsPrincipal user, CancellationToken ct) =>
+            TypedResults.Ok(new { address = await addresses.AddressAsync(user.UserId(), ct) }));
+        inbox.MapGet("/emails", async (InboxQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+            TypedResults.Ok(await queries.RecentAsync(user.UserId(), 50, ct)));
+        return api;
+    }
+
+    private static async Task<IResult> ReceiveAsync(string provider, HttpRequest request, InboundWebhooks webhooks, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes) return TypedResults.Problem("The body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxBodyBytes) return TypedResults.Problem("The body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        var body = buffer.ToArray();
+        try
+        {
+            var result = provider.ToLowerInvariant() switch
+            {
+                InboundSources.Postmark => await webhooks.PostmarkAsync(Encoding.UTF8.GetString(body), request.Headers.Authorization.ToString(), ct),
+                InboundSources.Mailgun => await webhooks.MailgunAsync(await FormAsync(request, body, ct), ct),
+                InboundSources.SendGrid => await webhooks.SendGridAsync(await FormAsync(request, body, ct), body,
+                    request.Headers[InboundWebhooks.SendGridSignatureHeader].ToString(), request.Headers[InboundWebhooks.SendGridTimestampHeader].ToString(), ct),
+                _ => null,
+            };
+            if (result is null) return TypedResults.Problem("Unknown provider: use postmark, mailgun or sendgrid.", statusCode: StatusCodes.Status404NotFound);
+            // 406 tells Mailgun and SendGrid not to retry a post that can never succeed.
+            if (!result.KnownRecipient || result.Status == InboxImportStatus.Unreadable)
+                return TypedResults.Problem(result.Error, statusCode: StatusCodes.Status406NotAcceptable, title: "Not imported");
+            return TypedResults.Ok(new { status = result.Status.ToString()!.ToLowerInvariant() });
+        }
+        catch (InboundWebhookException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: ex.Unauthorized ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest, title: "Webhook refused");
+        }
+    }
+
+    // The raw bytes were read first (SendGrid signs them); the form is parsed from the same bytes.
+    private static async Task<InboundForm> FormAsync(HttpRequest request, byte[] body, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) throw new InboundWebhookException("Expected a form post.", unauthorized: false);
+        request.Body = new MemoryStream(body, writable: false);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InboundWebhookException($"The form cannot be read: {e.Message}", unauthorized: false);
+        }
+        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        var files = new List<InboundFile>();
+        foreach (var file in form.Files)
+        {
+            using var content = new MemoryStream();
+            await file.CopyToAsync(content, ct);
+            files.Add(new InboundFile(file.Name, file.FileName, file.ContentType ?? "application/octet-stream", content.ToArray()));
+        }
+        return new InboundForm(fields, files);
+    }
+}
