@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Matching.Store;
 using Jobsmith.Tests.Applications.Channels;
 using Jobsmith.Tests.TestSupport;
 using Jobsmith.Web.Tests.Documents;
@@ -31,9 +32,9 @@ public sealed class ApprovalJourneyTests
         var database = await TestDatabase.CreateAsync(DatabaseProviders.Sqlite);
         // The worker looks for due sends every second here (every 15 by default) so the test does not wait on it.
         await using var app = new JobsmithWebApp(database, new Dictionary<string, string?> { ["Submissions:PollSeconds"] = "1" });
-        await JobSeed.ImportAsync(app.Services, $$"""
+        await JobSeed.ImportAsync(app.Services, $$$"""
             [{"title": "Senior Rust Engineer", "company": "Crashtest 1", "type": "Full-time", "date": "2026-11-01", "remote": "Full",
-              "description": "Build a database in Rust.", "meta": {"canonical": "{{form}}"}}]
+              "description": "Build a database in Rust.", "meta": {"canonical": "{{{form}}}"}}]
             """);
         var email = ApiCalls.UniqueEmail("approval");
         var application = await PreparedAsync(app, email);
