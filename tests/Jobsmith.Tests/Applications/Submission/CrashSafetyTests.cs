@@ -49,21 +49,29 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     private static async Task<List<string>> LaneAsync(MatchStoreHarness harness, ApplicationSites sites, string user, (int Number, Guid Id)[] lane, Random random)
     {
         var outcomes = new List<string>();
-        TimeSpan? typical = null;
+        TimeSpan? typical = null, sending = null;
+        var turn = 0;
         foreach (var (number, id) in lane)
         {
             var sender = Start(harness, id);
             if (typical is null)
             {
                 var timer = Stopwatch.StartNew();
+                await UntilAsync(harness, user, id, sender);
+                var began = timer.Elapsed;
                 Assert.True(await ExitsAsync(sender, TimeSpan.FromMinutes(5)), "the first send did not finish");
-                typical = timer.Elapsed;
+                (typical, sending) = (timer.Elapsed, timer.Elapsed - began);
                 Assert.True(await StateAsync(harness, user, id) == ApplicationStates.Applied, await ReasonAsync(harness, user, id));
-                outcomes.Add($"{number}: not killed, {typical.Value.TotalSeconds:0.0} s");
+                outcomes.Add($"{number}: not killed, {typical.Value.TotalSeconds:0.0} s, {sending.Value.TotalSeconds:0.0} s of it sending");
             }
             else
             {
-                var killAfter = TimeSpan.FromMilliseconds(random.NextDouble() * typical.Value.TotalMilliseconds * 1.1);
+                // Every other run is killed at a random point of the send itself (filling, the final click, the
+                // bookkeeping after it), the narrow window that matters most; the rest anywhere in the run.
+                var inSend = turn++ % 2 == 0;
+                if (inSend) await UntilAsync(harness, user, id, sender);
+                var window = inSend ? sending!.Value : typical.Value;
+                var killAfter = TimeSpan.FromMilliseconds(random.NextDouble() * window.TotalMilliseconds * 1.1);
                 await Task.Delay(killAfter);
                 sender.Kill(entireProcessTree: true);
                 await sender.WaitForExitAsync();
@@ -72,7 +80,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 if (killedIn == ApplicationStates.Submitting) await Task.Delay(TimeSpan.FromSeconds(1.2));
                 if (killedIn is ApplicationStates.Queued or ApplicationStates.Submitting)
                     Assert.True(await ExitsAsync(Start(harness, id), TimeSpan.FromMinutes(5)), $"the restarted send of application {number} did not finish");
-                outcomes.Add($"{number}: killed after {killAfter.TotalSeconds:0.0} s while {killedIn}");
+                outcomes.Add($"{number}: killed {killAfter.TotalSeconds:0.0} s after {(inSend ? "the send began" : "start")}, while {killedIn}");
             }
 
             var state = await StateAsync(harness, user, id);
@@ -122,6 +130,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         return process;
+    }
+
+    /// <summary>Waits until the send has begun (the application is submitting) or the process has ended.</summary>
+    private static async Task UntilAsync(MatchStoreHarness harness, string user, Guid id, Process sender)
+    {
+        while (!sender.HasExited && await StateAsync(harness, user, id) == ApplicationStates.Queued)
+            await Task.Delay(50);
     }
 
     private static async Task<bool> ExitsAsync(Process process, TimeSpan timeout)
