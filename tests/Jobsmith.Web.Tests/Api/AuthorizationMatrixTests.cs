@@ -109,6 +109,10 @@ public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixt
         ("GET", "/api/reports/{id:guid}/chart.png", $"/api/reports/{Guid.NewGuid()}/chart.png", null, Unauthorized, NotFound, Forbidden, Forbidden),
         ("POST", "/api/reports/generate", "/api/reports/generate", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("GET", "/api/reports/latest", "/api/reports/latest", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("GET", "/api/inbox/address", "/api/inbox/address", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("GET", "/api/inbox/emails", "/api/inbox/emails", null, Unauthorized, Ok, Forbidden, Forbidden),
+        // Anonymous by design (mail providers call it; their signature is the authentication): an unknown provider is a 404 whoever sends it.
+        ("POST", "/api/inbound/{provider}", "/api/inbound/no-such-provider", "{}", NotFound, NotFound, NotFound, NotFound),
         ("GET", "/api/admin/sources", "/api/admin/sources", null, Unauthorized, Forbidden, Forbidden, Ok),
         ("PUT", "/api/admin/sources/{kind}", "/api/admin/sources/no-such-source", """{"enabled":true}""", Unauthorized, Forbidden, Forbidden, NotFound),
         ("POST", "/api/admin/sources/{kind}/run", "/api/admin/sources/no-such-source/run", null, Unauthorized, Forbidden, Forbidden, NotFound),

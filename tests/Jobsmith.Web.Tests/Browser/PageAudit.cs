@@ -44,22 +44,28 @@ internal sealed class PageAudit : IAsyncDisposable
         (_context, _page, _role, _problems, _report, _allowed) = (context, page, role, problems, report, allowed);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !message.Text.StartsWith(StatusConsoleMessage, StringComparison.Ordinal)) _problems.Add($"{_where}: console error: {message.Text}");
+            if (message.Type == "error" && !message.Text.StartsWith(StatusConsoleMessage, StringComparison.Ordinal)) Problem($"{_where}: console error: {message.Text}");
         };
-        page.PageError += (_, error) => _problems.Add($"{_where}: script error: {error}");
+        page.PageError += (_, error) => Problem($"{_where}: script error: {error}");
         page.Response += (_, response) =>
         {
             var expected = response.Request.IsNavigationRequest && response.Request.Frame == _page.MainFrame && IsFinal(response) ? _visit.Status : 200;
-            if (response.Status >= 400 && response.Status != expected) _problems.Add($"{_where}: {response.Request.Method} {response.Url} answered {response.Status}");
+            if (response.Status >= 400 && response.Status != expected) Problem($"{_where}: {response.Request.Method} {response.Url} answered {response.Status}");
         };
         // A navigation aborts the notification stream of the page it leaves: that is the browser tidying up, not a failure.
         page.RequestFailed += (_, request) =>
         {
-            if (request.Failure != "net::ERR_ABORTED") _problems.Add($"{_where}: {request.Method} {request.Url} failed: {request.Failure}");
+            if (request.Failure != "net::ERR_ABORTED") Problem($"{_where}: {request.Method} {request.Url} failed: {request.Failure}");
         };
     }
 
     public IPage Page => _page;
+
+    // Browser events arrive on Playwright's threads while the audit itself is adding problems.
+    private void Problem(string line)
+    {
+        lock (_problems) _problems.Add(line);
+    }
 
     public static async Task<PageAudit> OpenAsync(IBrowser browser, Uri baseAddress, string role, List<string> problems, StringBuilder report, IReadOnlyList<AllowedViolation> allowed)
     {
@@ -99,9 +105,9 @@ internal sealed class PageAudit : IAsyncDisposable
         await _page.SetViewportSizeAsync(Viewports[0].Width, Viewports[0].Height);
         var response = await _page.GotoAsync(visit.Path);
         await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        if (response is null || response.Status != visit.Status) _problems.Add($"{_where}: expected status {visit.Status}, got {response?.Status}");
+        if (response is null || response.Status != visit.Status) Problem($"{_where}: expected status {visit.Status}, got {response?.Status}");
         var applied = await _page.EvaluateAsync<string>("document.documentElement.getAttribute('data-bs-theme')");
-        if (applied != theme) _problems.Add($"{_where}: data-bs-theme is {applied}, expected {theme}");
+        if (applied != theme) Problem($"{_where}: data-bs-theme is {applied}, expected {theme}");
         await CheckIconsAsync();
 
         foreach (var (width, height, size) in Viewports)
@@ -119,12 +125,12 @@ internal sealed class PageAudit : IAsyncDisposable
     private async Task CheckIconsAsync()
     {
         var icons = await _page.EvaluateAsync<string[]>("[...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)");
-        if (icons.Length == 0) _problems.Add($"{_where}: no icon link");
+        if (icons.Length == 0) Problem($"{_where}: no icon link");
         foreach (var icon in icons.Where(_checkedIcons.Add))
         {
             var response = await _context.APIRequest.GetAsync(icon);
             var type = response.Headers.TryGetValue("content-type", out var t) ? t : "";
-            if (response.Status != 200 || !type.StartsWith("image/", StringComparison.Ordinal)) _problems.Add($"{_where}: icon {icon} answered {response.Status} {type}");
+            if (response.Status != 200 || !type.StartsWith("image/", StringComparison.Ordinal)) Problem($"{_where}: icon {icon} answered {response.Status} {type}");
         }
     }
 
@@ -145,7 +151,7 @@ internal sealed class PageAudit : IAsyncDisposable
         var allowed = _allowed.FirstOrDefault(a => _visit.Path.StartsWith(a.PathPrefix, StringComparison.Ordinal) && a.RuleId == ruleId);
         if (!serious) _report.AppendLine("below the bar: " + line);
         else if (allowed is not null) _report.AppendLine($"allowed for now ({allowed.Reason}): {line}");
-        else _problems.Add(line);
+        else Problem(line);
     }
 
     /// <summary>Names the elements that stick out past the viewport, so an overflow failure points at its cause.</summary>
