@@ -117,7 +117,8 @@ internal sealed class PageAudit : IAsyncDisposable
             var (scrollWidth, innerWidth) = (await _page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await _page.EvaluateAsync<int>("window.innerWidth"));
             if (scrollWidth > innerWidth) Judge(HorizontalOverflow, true, $"{where}: overflows horizontally, scrollWidth {scrollWidth} > {innerWidth}: {await WidestAsync()}");
             await AxeAsync(where);
-            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumSession.ScreenshotPath($"page-{_role}-{visit.Name}-{theme}-{size}"), FullPage = true });
+            // Full-page screenshots are the costliest step; the dark theme keeps the first screen, the light one the whole page.
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumSession.ScreenshotPath($"page-{_role}-{visit.Name}-{theme}-{size}"), FullPage = theme == "light" });
         }
     }
 
