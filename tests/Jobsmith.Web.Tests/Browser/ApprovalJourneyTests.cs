@@ -40,23 +40,8 @@ public sealed class ApprovalJourneyTests
         var application = await PreparedAsync(app, email);
 
         await using var chromium = await ChromiumSession.StartAsync();
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(SlowMachineTimeout);
-        page.SetDefaultNavigationTimeout(SlowMachineTimeout);
-        var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{page.Url}: {message.Text}"); };
-        page.PageError += (_, error) => problems.Add($"{page.Url}: {error}");
-
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(ApiCalls.Password);
-        await page.GetByLabel("Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await using var browser = await SignedInBrowser.SignInAsync(chromium.Browser, app.BaseAddress, email, ApiCalls.Password, SlowMachineTimeout);
+        var (context, page, problems) = (browser.Context, browser.Page, browser.Problems);
 
         await page.GotoAsync("/applications");
         Assert.Contains("Senior Rust Engineer", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
