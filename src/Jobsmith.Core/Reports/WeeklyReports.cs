@@ -104,7 +104,7 @@ public sealed class WeeklyReports(AppDbContext db, WeeklyReportBuilder builder, 
         }
     }
 
-    internal static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+    public static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     internal static WeeklyReportView View(WeeklyReport r)
     {
