@@ -17,9 +17,11 @@ public static class SendVerdict
 /// drive. "It was sent" (they sent it by hand, or checked that an interrupted send went out) marks the send record sent
 /// and the application applied, so no channel ever sends it again; "it was not sent" (they checked an interrupted
 /// send and it never arrived) marks it not sent and queues the application for another try with the same key.
-/// Changes are staged in the caller's unit of work, so they commit with the assignment that records the verdict.
+/// Changes are staged in the caller's unit of work, so they commit with the assignment that records the verdict; the
+/// month's usage (F9) is counted with a "sent". A "not sent" leaves the place the interrupted send took: the send that
+/// follows re-uses it.
 /// </summary>
-public sealed class SendVerdicts(AppDbContext db, EventPublisher events, TimeProvider clock)
+public sealed class SendVerdicts(AppDbContext db, Plans.UsageMeter usage, EventPublisher events, TimeProvider clock)
 {
     /// <summary>The send record of an escalated application, when a send was ever begun.</summary>
     public Task<SendRecord?> RecordOfAsync(Guid applicationId, CancellationToken cancellationToken) =>
@@ -52,6 +54,8 @@ public sealed class SendVerdicts(AppDbContext db, EventPublisher events, TimePro
 
         if (verdict == SendVerdict.Sent)
         {
+            // F9: a send a person made counts like one a channel made (once per application).
+            await usage.StageSubmissionAsync(application.UserId, application.Id, cancellationToken);
             application.Move(ApplicationStates.Applied, actor, details, now);
             events.Publish(EventTypes.Submitted, application.UserId, new { applicationId = application.Id, channel = record.Channel, key = record.IdempotencyKey });
         }

@@ -15,6 +15,11 @@ public sealed class UsageRecord
     public Guid ApplicationId { get; set; }
     /// <summary>Midnight UTC on the first day of the month the submission counts in.</summary>
     public DateTime Month { get; set; }
+    /// <summary>
+    /// Which of the month's places this is (1..limit), unique per candidate and month so that two sends racing for the
+    /// last place cannot both have it; null for a place taken on an unlimited plan or recorded after the fact.
+    /// </summary>
+    public int? Slot { get; set; }
     public DateTime RecordedAt { get; set; }
 }
 
@@ -27,7 +32,7 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.UserId).IsRequired();
         builder.HasIndex(u => u.ApplicationId).IsUnique();
-        builder.HasIndex(u => new { u.UserId, u.Month });
+        builder.HasIndex(u => new { u.UserId, u.Month, u.Slot }).IsUnique();
         builder.HasOne<Accounts.JobsmithUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

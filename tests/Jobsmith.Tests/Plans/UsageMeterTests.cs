@@ -63,13 +63,51 @@ public sealed class UsageMeterTests
     {
         await using var harness = await PlansHarness.CreateAsync(provider, SmallFreePlan);
         var user = await harness.AddCandidateAsync("unlimited@example.com");
-        for (var i = 0; i < 5; i++) await Record(harness, user, Guid.NewGuid());
+        var places = new List<bool>();
+        for (var i = 0; i < 5; i++) places.Add((await Record(harness, user, Guid.NewGuid())).Allowed);
+        Assert.Equal([true, true, true, false, false], places);
         Assert.False((await Check(harness, user)).Allowed);
 
         var upgrade = await harness.InScopeAsync(sp => sp.GetRequiredService<SubscriptionService>().UpgradeAsync(user, "enterprise", CancellationToken.None));
 
         Assert.Equal(UpgradeResult.Changed, upgrade.Outcome);
-        Assert.Equal(new QuotaCheck(true, 5, -1, "Enterprise", null), await Check(harness, user));
+        Assert.Equal(new QuotaCheck(true, 3, -1, "Enterprise", null), await Check(harness, user));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Record(harness, user, Guid.NewGuid()))));
+        Assert.Equal(11, (await Check(harness, user)).Used);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Twelve_applications_sent_at_once_for_the_last_two_places_take_exactly_two(string provider)
+    {
+        await using var harness = await PlansHarness.CreateAsync(provider, SmallFreePlan);
+        var user = await harness.AddCandidateAsync("race@example.com");
+        Assert.True((await Record(harness, user, Guid.NewGuid())).Allowed);
+
+        var racing = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => Record(harness, user, Guid.NewGuid()))));
+
+        Assert.Equal(2, racing.Count(r => r.Allowed));
+        Assert.All(racing.Where(r => !r.Allowed), r => Assert.Contains("3 of 3", r.Reason, StringComparison.Ordinal));
+        Assert.Equal(3, await Rows(harness, user));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_place_given_back_when_nothing_went_out_can_be_taken_by_the_next_application(string provider)
+    {
+        await using var harness = await PlansHarness.CreateAsync(provider, SmallFreePlan);
+        var user = await harness.AddCandidateAsync("release@example.com");
+        var applications = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToArray();
+        foreach (var application in applications[..3]) Assert.True((await Record(harness, user, application)).Allowed);
+        Assert.False((await Record(harness, user, applications[3])).Allowed);
+
+        await harness.InScopeAsync(sp => sp.GetRequiredService<UsageMeter>().ReleaseAsync(applications[1], CancellationToken.None));
+
+        Assert.Equal(2, (await Check(harness, user)).Used);
+        Assert.True((await Record(harness, user, applications[3])).Allowed);
+        // A retried step for an application that holds a place keeps it, even when the month is full.
+        Assert.True((await Record(harness, user, applications[0])).Allowed);
+        Assert.Equal(3, await Rows(harness, user));
     }
 
     [Theory]
@@ -91,6 +129,9 @@ public sealed class UsageMeterTests
     private static Task<QuotaCheck> Check(PlansHarness harness, string user) =>
         harness.InScopeAsync(sp => sp.GetRequiredService<UsageMeter>().CheckAsync(user, CancellationToken.None));
 
-    private static Task Record(PlansHarness harness, string user, Guid application) =>
-        harness.InScopeAsync(sp => sp.GetRequiredService<UsageMeter>().RecordSubmissionAsync(user, application, CancellationToken.None));
+    private static Task<QuotaCheck> Record(PlansHarness harness, string user, Guid application) =>
+        harness.InScopeAsync(sp => sp.GetRequiredService<UsageMeter>().ReserveAsync(user, application, CancellationToken.None));
+
+    private static Task<int> Rows(PlansHarness harness, string user) =>
+        harness.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<UsageRecord>().CountAsync(u => u.UserId == user));
 }

@@ -22,8 +22,8 @@ public sealed class PlanPageTests(PlansWebAppFixture fixture) : IClassFixture<Pl
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var meter = scope.ServiceProvider.GetRequiredService<UsageMeter>();
-            await meter.RecordSubmissionAsync(candidate.User.Id, Guid.NewGuid(), CancellationToken.None);
-            await meter.RecordSubmissionAsync(candidate.User.Id, Guid.NewGuid(), CancellationToken.None);
+            await meter.ReserveAsync(candidate.User.Id, Guid.NewGuid(), CancellationToken.None);
+            await meter.ReserveAsync(candidate.User.Id, Guid.NewGuid(), CancellationToken.None);
         }
         await using var chromium = await ChromiumSession.StartAsync();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions

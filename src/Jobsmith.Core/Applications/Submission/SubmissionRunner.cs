@@ -52,12 +52,19 @@ public sealed partial class SubmissionRunner(
             Uri.TryCreate(posting.ApplyUrl, UriKind.Absolute, out var url) ? url : null, dryRun, cancellationToken);
         if (dryRun) return await DryRunAsync(application, choice, channel, built, cancellationToken);
         if (built.Package is null) return await FailBeforeSendAsync(userId, applicationId, built.Problem!, cancellationToken);
-        // F9: the plan's monthly applications are counted at submission; over the limit it waits for a person, unsent.
-        if (await usage.CheckAsync(userId, cancellationToken) is { Allowed: false } quota)
+        // F9: the plan's monthly applications are counted at submission. The place is taken before the send, in one
+        // step with the check, so two sends at once cannot both take the last one; over the limit it waits, unsent.
+        if (await usage.ReserveAsync(userId, applicationId, cancellationToken) is { Allowed: false } quota)
             return await FailBeforeSendAsync(userId, applicationId, quota.Reason ?? $"Your {quota.PlanName} plan's {quota.Limit} applications this month are used.", cancellationToken);
 
         var permit = await guard.BeginAsync(userId, applicationId, channel?.Name ?? choice.Channel, choice.Email, cancellationToken);
-        if (permit.Decision != SendDecision.Go) return new(permit.Decision == SendDecision.Suppressed ? RunStatus.Failed : RunStatus.Skipped, permit.Reason ?? permit.Decision.ToString());
+        if (permit.Decision != SendDecision.Go)
+        {
+            // Another worker's send (in flight, sent, or waiting to be checked) keeps the place; a refused one frees it.
+            if (permit.Decision is SendDecision.Suppressed or SendDecision.NotQueued or SendDecision.NotFound)
+                await usage.ReleaseAsync(applicationId, cancellationToken);
+            return new(permit.Decision == SendDecision.Suppressed ? RunStatus.Failed : RunStatus.Skipped, permit.Reason ?? permit.Decision.ToString());
+        }
 
         var started = clock.GetUtcNow();
         var result = channel is null
@@ -88,16 +95,18 @@ public sealed partial class SubmissionRunner(
         {
             case SubmissionOutcome.Sent:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.Sent, result.Details, cancellationToken);
-                await usage.RecordSubmissionAsync(userId, applicationId, cancellationToken);
                 return new(RunStatus.Sent, result.Details, attemptId, mine);
             case SubmissionOutcome.Unknown:
+                // It may have gone out, so its place stays taken until a person says otherwise.
                 await guard.CompleteAsync(userId, applicationId, SendStatus.Unknown, result.Details, cancellationToken);
                 return new(RunStatus.Unknown, result.Details, attemptId, mine);
             case SubmissionOutcome.Escalate:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.NotSent, result.Details, cancellationToken, result.Escalation ?? EscalationReasons.SiteError);
+                await usage.ReleaseAsync(applicationId, cancellationToken);
                 return new(RunStatus.Escalated, result.Details, attemptId, mine);
             default:
                 await guard.CompleteAsync(userId, applicationId, SendStatus.NotSent, result.Details, cancellationToken);
+                await usage.ReleaseAsync(applicationId, cancellationToken);
                 return await RetryOrFailAsync(applicationId, result.Details, attemptId, mine, cancellationToken);
         }
     }
