@@ -24,6 +24,7 @@ public sealed class AutoApplyTests
         external_id,title,company,location,remote,salary,description,url
         auto-mail-1,Senior Backend Engineer,Mailco,Berlin,yes,,"Remote: Python, Go, Kafka and PostgreSQL on AWS.",mailto:jobs@mailco.test
         auto-mail-2,Backend Engineer,Postbox,Berlin,yes,,"Remote: REST APIs in Python with PostgreSQL.",mailto:hiring@postbox.test
+        auto-mail-3,Python Engineer,Letterbox,Berlin,yes,,"Remote: Python services on PostgreSQL and Kafka.",mailto:jobs@letterbox.test
         auto-form-1,Senior Data Engineer,Formly,Berlin,yes,,"Remote: Kafka pipelines in Python and SQL.",https://boards.greenhouse.io/formly/jobs/1
         """;
 
@@ -60,6 +61,28 @@ public sealed class AutoApplyTests
         Assert.Contains("today's 1", await Offer(harness, user, mail2), StringComparison.Ordinal);
         Assert.Equal(ApplicationStates.AwaitingApproval, await State(harness, user, mail2));
         Assert.Equal(ApplicationStates.AwaitingApproval, await State(harness, user, form));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Drafts_arriving_at_once_never_take_more_than_the_daily_cap(string provider)
+    {
+        await using var harness = await MatchStoreHarness.CreateAsync(provider, s => s.AddDocumentRendering());
+        await harness.ImportAsync(Postings);
+        var user = await harness.AddCandidateAsync("auto-race@example.com");
+        await harness.InScopeAsync(sp => sp.GetRequiredService<MatchRunner>().RunAsync(user, 20, CancellationToken.None));
+        await harness.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<StoredMatch>().Where(m => m.UserId == user)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Score, 95)));
+        Guid[] drafts = [await Prepare(harness, user, "auto-mail-1"), await Prepare(harness, user, "auto-mail-2"), await Prepare(harness, user, "auto-mail-3")];
+        await Save(harness, user, new AutoApplyChange(true, 80, 2, [ChannelNames.Email]));
+
+        // Three workers handle the three "approval requested" events at the same moment; the third one delivered twice.
+        var outcomes = await Task.WhenAll(drafts.Append(drafts[2]).Select(d => Task.Run(() => Offer(harness, user, d))));
+
+        var states = await Task.WhenAll(drafts.Select(d => State(harness, user, d)));
+        Assert.Equal(2, states.Count(s => s == ApplicationStates.Queued));
+        Assert.Equal(1, states.Count(s => s == ApplicationStates.AwaitingApproval));
+        Assert.Contains(outcomes, o => o.Contains("today's 2", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -17,6 +17,8 @@ namespace Jobsmith.Core.Applications.AutoApply;
 internal sealed class AutoApprover(AppDbContext db, Approvals approvals, TimeProvider clock) : IAgent
 {
     public const string ActorName = "auto-apply";
+    // Every lost race means another place was taken, so the tries needed are bounded by the cap.
+    private const int MaxPlaceTries = AutoApplyRule.MaxDailyCap + 5;
 
     public string AgentName => FeatureFlagCatalog.AutoApply;
 
@@ -38,22 +40,47 @@ internal sealed class AutoApprover(AppDbContext db, Approvals approvals, TimePro
         var channel = await approvals.ChannelOfAsync(application.PostingId, cancellationToken);
         if (!rule.ChannelList.Contains(channel.Channel) || !AutoApplyRule.AutomaticChannels.Contains(channel.Channel))
             return new AgentOutcome($"left for approval: {channel.Channel.Replace('_', ' ')} is not a channel the rule may use");
-        if (await ApprovedTodayAsync(userId, cancellationToken) >= rule.DailyCap)
+        if (!await TakePlaceAsync(userId, applicationId, rule.DailyCap, cancellationToken))
             return new AgentOutcome($"left for approval: today's {rule.DailyCap} automatic applications are used");
 
         var result = await approvals.ApproveAsync(userId, applicationId, application.Revision, ApplicationActor.Agent(ActorName), cancellationToken,
             $"Your auto-apply rule: score {score} ≥ {rule.MinScore}, through {channel.Channel.Replace('_', ' ')}.");
-        return new AgentOutcome(result.Status == ApprovalStatus.Done ? $"approved by the rule (score {score})" : $"left for approval: {result.Error ?? result.Status.ToString()}");
+        if (result.Status == ApprovalStatus.Done) return new AgentOutcome($"approved by the rule (score {score})");
+        // Not approved after all (the documents failed the check, or the candidate acted first): the place is free again.
+        await db.Set<AutoApplyPlace>().Where(p => p.ApplicationId == applicationId).ExecuteDeleteAsync(cancellationToken);
+        return new AgentOutcome($"left for approval: {result.Error ?? result.Status.ToString()}");
     }
 
-    private async Task<int> ApprovedTodayAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes one of today's places (UTC) under the cap, in one step with the count: racers that read the same count
+    /// pick the same slot and the loser reads again, so the cap holds however many drafts arrive at once. An
+    /// application that already holds a place (a redelivered event) keeps it.
+    /// </summary>
+    private async Task<bool> TakePlaceAsync(string userId, Guid applicationId, int cap, CancellationToken cancellationToken)
     {
-        var dayStart = clock.GetUtcNow().UtcDateTime.Date;
-        return await (from l in db.Set<ApplicationLogEntry>()
-                      join a in db.Set<JobApplication>() on l.ApplicationId equals a.Id
-                      where a.UserId == userId && l.ToState == ApplicationStates.Approved && l.ActorKind == ApplicationActor.AgentKind
-                            && l.ActorId == ActorName && l.At >= dayStart
-                      select l.Id).CountAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = db.Set<AutoApplyPlace>().Where(p => p.UserId == userId && p.Day == now.Date);
+            var taken = await today.GroupBy(_ => 1).Select(g => new { Used = g.Count(), Highest = g.Max(p => p.Slot) }).FirstOrDefaultAsync(cancellationToken);
+            if (await db.Set<AutoApplyPlace>().AnyAsync(p => p.ApplicationId == applicationId, cancellationToken)) return true;
+            if ((taken?.Used ?? 0) >= cap) return false;
+            var place = new AutoApplyPlace { ApplicationId = applicationId, UserId = userId, Day = now.Date, Slot = (taken?.Highest ?? 0) + 1, TakenAt = now };
+            db.Add(place);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxPlaceTries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
+            }
+            finally
+            {
+                db.Entry(place).State = EntityState.Detached;
+            }
+        }
     }
 
     private static Guid? ApplicationOf(string payloadJson)
