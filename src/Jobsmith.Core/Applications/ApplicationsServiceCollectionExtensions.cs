@@ -12,6 +12,7 @@ public static class ApplicationsServiceCollectionExtensions
         services.AddOptions<SubmissionOptions>().Bind(configuration.GetSection(SubmissionOptions.Section));
         services.AddScoped<ApplicationService>();
         services.AddScoped<ApplicationQueries>();
+        services.AddScoped<AdminApplications>();
         services.AddScoped<SendGuard>();
         services.AddScoped<SendVerdicts>();
         services.AddScoped<Suppressions>();

@@ -16,7 +16,7 @@ namespace Jobsmith.Core.HumanAgents;
 /// readable only while the agent holds a claimed assignment for that application (A2).
 /// </summary>
 public sealed class AgentAssignments(AppDbContext db, DocumentService documents, ProfileStore profiles, SendVerdicts verdicts,
-    NotificationCenter notifications, ProofFiles files, TimeProvider clock)
+    NotificationCenter notifications, ProofFiles files, ProofStore proofStore, TimeProvider clock)
 {
     public const int RecentFinished = 20;
 
@@ -67,6 +67,17 @@ public sealed class AgentAssignments(AppDbContext db, DocumentService documents,
             TextTruncation.Truncate(posting.DescriptionText, 20_000, ellipsis: true) ?? "", await ContactAsync(owner.CandidateUserId, cancellationToken), prepared);
     }
 
+    /// <summary>
+    /// One of the documents a claimed assignment shows, to download as the file the agent uploads for the candidate;
+    /// null for any other document, another agent's assignment, or one not claimed (A2).
+    /// </summary>
+    public async Task<DocumentView?> DocumentAsync(string agentId, Guid id, Guid documentId, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(agentId, id, cancellationToken) is not { } material || material.Documents.All(d => d.Id != documentId)) return null;
+        var owner = await db.Set<Assignment>().AsNoTracking().Where(a => a.Id == id).Select(a => a.CandidateUserId).FirstAsync(cancellationToken);
+        return await documents.GetAsync(owner, documentId, cancellationToken);
+    }
+
     /// <summary>The escalation screenshot's file, while the assignment is the agent's and open.</summary>
     public async Task<string?> ScreenshotAsync(string agentId, Guid id, CancellationToken cancellationToken)
     {
@@ -110,12 +121,32 @@ public sealed class AgentAssignments(AppDbContext db, DocumentService documents,
         await verdicts.RecordAsync(application, outcome, ApplicationActor.HumanAgent(agentId), ChannelNames.HumanAgent,
             TextTruncation.Truncate(outcome == SendVerdict.Sent ? $"Sent by a human agent: {note.Trim()}" : $"Checked by a human agent, not sent: {note.Trim()}", JobApplication.MaxDetails)!,
             cancellationToken);
+        await RecordAttemptAsync(application, assignment!, outcome, note.Trim(), proof, now, cancellationToken);
         assignment!.Status = AssignmentStatus.Completed;
         assignment.Outcome = outcome;
         assignment.Notes = note.Trim();
         assignment.FinishedAt = now.UtcDateTime;
         assignment.Revision++;
         return await SaveAsync(agentId, id, stored, cancellationToken);
+    }
+
+    /// <summary>
+    /// F7: the agent's send is an attempt like a channel's, so the candidate and an admin see it, with the agent's proof
+    /// file, under "What was sent" on the application page. The assignment keeps its own copy for the agent's queue.
+    /// </summary>
+    private async Task RecordAttemptAsync(JobApplication application, Assignment assignment, string outcome, string note, ProofUpload? proof,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var attempt = new SubmissionAttempt
+        {
+            Id = Guid.CreateVersion7(now), ApplicationId = application.Id, UserId = application.UserId, Channel = ChannelNames.HumanAgent,
+            Outcome = outcome == SendVerdict.Sent ? AttemptOutcomes.Sent : AttemptOutcomes.NotSent,
+            Details = TextTruncation.Truncate($"By a human agent: {note}", JobApplication.MaxDetails)!,
+            StartedAt = assignment.ClaimedAt ?? now.UtcDateTime, FinishedAt = now.UtcDateTime,
+        };
+        db.Add(attempt);
+        if (proof is not null)
+            await proofStore.KeepAsync(attempt, [new ProofItem("agent_proof", proof.FileName, ProofFiles.ContentTypeOf(proof.FileName), proof.Content)], cancellationToken);
     }
 
     /// <summary>Gives the job back with notes: queued for another automatic try, or handed to the candidate.</summary>

@@ -1,5 +1,6 @@
 using Jobsmith.Core.Accounts;
 using Jobsmith.Core.Agents;
+using Jobsmith.Core.Applications;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.HumanAgents;
 using Jobsmith.Core.Security;
@@ -28,6 +29,13 @@ public static class AdminEndpoints
             TypedResults.Ok(await agents.AssignmentsAsync(status, page ?? 1, ct)));
         admin.MapPost("/assignments", AssignAsync);
         admin.MapPut("/users/{id}/roles", SetRolesAsync);
+        // Any candidate's application with its proof, read-only: what was sent on their behalf, and by whom (F7).
+        admin.MapGet("/applications/{id:guid}", async Task<Results<Ok<AdminApplicationPage>, NotFound>> (Guid id, AdminApplications applications, CancellationToken ct) =>
+            await applications.PageAsync(id, ct) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound());
+        admin.MapGet("/applications/{id:guid}/proof/{proofId:guid}", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, Guid proofId, AdminApplications applications, CancellationToken ct) =>
+            await applications.ProofAsync(id, proofId, ct) is { } file
+                ? TypedResults.File(file.Content, file.View.ContentType, file.View.ContentType == "image/png" ? null : file.View.FileName)
+                : TypedResults.NotFound());
         admin.MapGet("/ai-agents/status", async (AgentTaskQueries tasks, CancellationToken ct) => TypedResults.Ok(await tasks.StatsAsync(ct)));
         admin.MapGet("/flags", async (FeatureFlagService flags, CancellationToken ct) => TypedResults.Ok(await flags.ListAsync(ct)));
         admin.MapPut("/flags/{name}", SetFlagAsync);

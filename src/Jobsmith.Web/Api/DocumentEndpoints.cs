@@ -104,9 +104,13 @@ public static class DocumentEndpoints
     }
 
     private static async Task<IResult> DownloadAsync(Guid id, string? template, Func<IDocumentRenderer, DocumentView, string?, Task<RenderedFile>> render,
-        DocumentService service, IServiceProvider services, ClaimsPrincipal user, CancellationToken ct)
+        DocumentService service, IServiceProvider services, ClaimsPrincipal user, CancellationToken ct) =>
+        await service.GetAsync(user.UserId(), id, ct) is { } document ? await FileAsync(document, template, render, services) : TypedResults.NotFound();
+
+    /// <summary>A document rendered as a download (the candidate's own, or a claimed assignment's for its human agent).</summary>
+    internal static async Task<IResult> FileAsync(DocumentView document, string? template, Func<IDocumentRenderer, DocumentView, string?, Task<RenderedFile>> render,
+        IServiceProvider services)
     {
-        if (await service.GetAsync(user.UserId(), id, ct) is not { } document) return TypedResults.NotFound();
         if (Renderer(services, template) is { Problem: { } problem }) return problem;
         var file = await render(services.GetRequiredService<IDocumentRenderer>(), document, template);
         // File results send Content-Disposition: attachment with the file name, so the browser saves, never shows, it.

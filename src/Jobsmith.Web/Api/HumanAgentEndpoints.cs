@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Jobsmith.Core.Documents;
+using Jobsmith.Core.Documents.Rendering;
 using Jobsmith.Core.HumanAgents;
 using Jobsmith.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,8 +29,19 @@ public static class HumanAgentEndpoints
             await assignments.ScreenshotAsync(user.UserId(), id, ct) is { } path
                 ? TypedResults.PhysicalFile(path, ProofFiles.ContentTypeOf(path))
                 : TypedResults.NotFound());
+        // The prepared resume and cover letter as files, so the agent uploads exactly what the candidate approved.
+        queue.MapGet("/{id:guid}/documents/{documentId:guid}/pdf", (Guid id, Guid documentId, string? template, AgentAssignments assignments, IServiceProvider services,
+            ClaimsPrincipal user, CancellationToken ct) => MaterialFileAsync(id, documentId, template, (r, d, t) => r.PdfAsync(d, t, ct), assignments, services, user, ct));
+        queue.MapGet("/{id:guid}/documents/{documentId:guid}/docx", (Guid id, Guid documentId, string? template, AgentAssignments assignments, IServiceProvider services,
+            ClaimsPrincipal user, CancellationToken ct) => MaterialFileAsync(id, documentId, template, (r, d, t) => r.DocxAsync(d, t, ct), assignments, services, user, ct));
         return api;
     }
+
+    private static async Task<IResult> MaterialFileAsync(Guid id, Guid documentId, string? template, Func<IDocumentRenderer, DocumentView, string?, Task<RenderedFile>> render,
+        AgentAssignments assignments, IServiceProvider services, ClaimsPrincipal user, CancellationToken ct) =>
+        await assignments.DocumentAsync(user.UserId(), id, documentId, ct) is { } document
+            ? await DocumentEndpoints.FileAsync(document, template, render, services)
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<AssignmentMaterial>, NotFound, ProblemHttpResult>> OpenAsync(
         Guid id, AgentAssignments assignments, ClaimsPrincipal user, CancellationToken ct)

@@ -27,7 +27,8 @@ internal sealed record CandidateSeed(string Email, string UserId, Guid MatchedPo
         {
             var imported = await scope.ServiceProvider.GetRequiredService<PostingImport>()
                 .FromFileAsync("postings.json", await File.ReadAllTextAsync(Fixture("postings.json")), null, CancellationToken.None);
-            Assert.True(imported.Added == 6, $"the postings fixture added {imported.Added} postings: {string.Join("; ", imported.Errors)}");
+            // The first candidate of an app adds the postings; a later one in the same app finds them already there.
+            Assert.True(imported.Fetched == 6 && imported.Errors.Count == 0, $"the postings fixture read {imported.Fetched} postings: {string.Join("; ", imported.Errors)}");
         }
 
         using (var upload = new HttpRequestMessage(HttpMethod.Post, "/api/candidates/resume/upload"))

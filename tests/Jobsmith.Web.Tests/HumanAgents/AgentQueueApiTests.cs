@@ -68,6 +68,74 @@ public sealed class AgentQueueApiTests(WebAppFixture fixture) : IClassFixture<We
             Assert.Equal(HttpStatusCode.NotFound, notAgent.StatusCode);
     }
 
+    [SkippableFact]
+    public async Task An_agent_downloads_the_prepared_files_only_while_holding_the_claim_and_an_admin_audits_the_proof()
+    {
+        var app = await fixture.AppAsync(DatabaseProviders.Sqlite);
+        Documents.DocumentScenario.RequireRenderer(app.Services);
+        using var client = app.CreateApiClient();
+        var admin = (await client.LoginAsync(JobsmithWebApp.AdminEmail, JobsmithWebApp.AdminPassword)).AccessToken;
+        var owner = await EscalationScenario.AgentAsync(client, admin);
+        var other = await EscalationScenario.AgentAsync(client, admin);
+        var (candidate, application) = await EscalationScenario.EscalatedAsync(app, "CAPTCHA on the careers site");
+        var candidateToken = (await client.LoginAsync(candidate.Email)).AccessToken;
+        using (var drafted = await client.SendJsonAsync(HttpMethod.Post, "/api/documents", candidateToken, new { postingId = candidate.MatchedPostingId }))
+            Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var resume = (await JsonAsync(client, $"/api/documents?postingId={candidate.MatchedPostingId}", candidateToken)).EnumerateArray()
+            .Single(d => d.GetProperty("kind").GetString() == "resume").GetProperty("id").GetGuid();
+        using (var assign = await client.SendJsonAsync(HttpMethod.Post, "/api/admin/assignments", admin, new { applicationId = application, agentId = owner.Id }))
+            Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
+        var id = (await JsonAsync(client, "/api/agent/assignments", owner.Token)).EnumerateArray().Single().GetProperty("id").GetGuid();
+        var pdf = $"/api/agent/assignments/{id}/documents/{resume}/pdf";
+
+        // Not before the claim, never for another agent, never for a candidate.
+        await ExpectStatusAsync(client, pdf, owner.Token, HttpStatusCode.NotFound);
+        using (var claim = await client.SendAsync(HttpMethod.Post, $"/api/agent/assignments/{id}/claim", owner.Token))
+            Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
+        await ExpectStatusAsync(client, pdf, other.Token, HttpStatusCode.NotFound);
+        await ExpectStatusAsync(client, pdf, candidateToken, HttpStatusCode.Forbidden);
+        // Only documents the assignment shows: not some other document id of the candidate's, nor a made-up one.
+        await ExpectStatusAsync(client, $"/api/agent/assignments/{id}/documents/{Guid.NewGuid()}/pdf", owner.Token, HttpStatusCode.NotFound);
+
+        var shown = (await JsonAsync(client, $"/api/agent/assignments/{id}", owner.Token)).GetProperty("documents").EnumerateArray()
+            .Select(d => d.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(resume, shown);
+        foreach (var (format, magic) in new[] { ("pdf", "%PDF"u8.ToArray()), ("docx", "PK"u8.ToArray()) })
+        {
+            using var file = await client.SendAsync(HttpMethod.Get, $"/api/agent/assignments/{id}/documents/{resume}/{format}", owner.Token);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+            Assert.Equal(magic, (await file.Content.ReadAsByteArrayAsync()).Take(magic.Length));
+        }
+
+        using (var complete = await CompleteAsync(client, id, owner.Token))
+            Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
+        // Done: the material is closed again.
+        await ExpectStatusAsync(client, pdf, owner.Token, HttpStatusCode.NotFound);
+
+        // The agent's send, with its proof, is on the application page for the candidate and, read-only, for an admin.
+        var audited = await JsonAsync(client, $"/api/admin/applications/{application}", admin);
+        Assert.Equal(candidate.Email, audited.GetProperty("candidateEmail").GetString());
+        var attempt = audited.GetProperty("page").GetProperty("attempts").EnumerateArray().Single(a => a.GetProperty("channel").GetString() == "human_agent");
+        Assert.Equal("sent", attempt.GetProperty("outcome").GetString());
+        Assert.Contains("new account", attempt.GetProperty("details").GetString(), StringComparison.Ordinal);
+        var proof = attempt.GetProperty("proof").EnumerateArray().Single().GetProperty("id").GetGuid();
+        using (var file = await client.SendAsync(HttpMethod.Get, $"/api/admin/applications/{application}/proof/{proof}", admin))
+            Assert.Equal("Thanks for applying", await file.Content.ReadAsStringAsync());
+        using (var file = await client.SendAsync(HttpMethod.Get, $"/api/applications/{application}/proof/{proof}", candidateToken))
+            Assert.Equal("Thanks for applying", await file.Content.ReadAsStringAsync());
+        await ExpectStatusAsync(client, $"/api/admin/applications/{application}", candidateToken, HttpStatusCode.Forbidden);
+        await ExpectStatusAsync(client, $"/api/admin/applications/{application}", owner.Token, HttpStatusCode.Forbidden);
+        await ExpectStatusAsync(client, $"/api/admin/applications/{application}/proof/{Guid.NewGuid()}", admin, HttpStatusCode.NotFound);
+        await ExpectStatusAsync(client, $"/api/admin/applications/{Guid.NewGuid()}", admin, HttpStatusCode.NotFound);
+    }
+
+    private static async Task ExpectStatusAsync(HttpClient client, string path, string token, HttpStatusCode expected)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, path, token);
+        Assert.True(response.StatusCode == expected, $"{path}: {(int)response.StatusCode}, expected {(int)expected}");
+    }
+
     private static async Task<HttpResponseMessage> CompleteAsync(HttpClient client, Guid id, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/agent/assignments/{id}/complete");

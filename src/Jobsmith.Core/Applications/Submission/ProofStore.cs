@@ -17,7 +17,7 @@ public sealed class ProofStore(AppDbContext db, IOptions<SubmissionOptions> opti
 {
     private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["image/png"] = ".png", ["message/rfc822"] = ".eml", ["text/plain"] = ".txt", ["application/pdf"] = ".pdf", ["text/html"] = ".html",
+        ["image/png"] = ".png", ["image/jpeg"] = ".jpg", ["image/webp"] = ".webp", ["message/rfc822"] = ".eml", ["text/plain"] = ".txt", ["application/pdf"] = ".pdf", ["text/html"] = ".html",
     };
 
     private string Root => jobsmith.Value.PathInData(options.Value.ProofFolder);
