@@ -116,7 +116,7 @@ internal sealed class PageAudit : IAsyncDisposable
             await _page.SetViewportSizeAsync(width, height);
             var (scrollWidth, innerWidth) = (await _page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await _page.EvaluateAsync<int>("window.innerWidth"));
             if (scrollWidth > innerWidth) Judge(HorizontalOverflow, true, $"{where}: overflows horizontally, scrollWidth {scrollWidth} > {innerWidth}: {await WidestAsync()}");
-            await AxeAsync(where);
+            await AxeAsync(where, theme);
             // Full-page screenshots are the costliest step; the dark theme keeps the first screen, the light one the whole page.
             await _page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumSession.ScreenshotPath($"page-{_role}-{visit.Name}-{theme}-{size}"), FullPage = theme == "light" });
         }
@@ -135,9 +135,13 @@ internal sealed class PageAudit : IAsyncDisposable
         }
     }
 
-    private async Task AxeAsync(string where)
+    // The dark theme changes colours only: the markup, labels and landmarks are the light theme's, checked there. Running
+    // just the colour rules in the dark theme halves the audit's axe time on two cores and checks nothing less.
+    private static readonly AxeRunOptions ColourRulesOnly = new() { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] } };
+
+    private async Task AxeAsync(string where, string theme)
     {
-        var result = await _page.RunAxe();
+        var result = theme == "dark" ? await _page.RunAxe(ColourRulesOnly) : await _page.RunAxe();
         foreach (var violation in result.Violations)
         {
             var nodes = string.Join(" | ", violation.Nodes.Take(4).Select(n => $"{n.Target} {Shorten(n.Html)}"));
