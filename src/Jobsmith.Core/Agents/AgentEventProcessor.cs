@@ -13,6 +13,7 @@ public sealed class AgentEventProcessor(
     AppDbContext db,
     IEnumerable<IAgent> handlers,
     AgentSwitches switches,
+    Notifications.Realtime.ActivityPulse pulse,
     TimeProvider clock,
     ILogger<AgentEventProcessor> logger)
 {
@@ -33,6 +34,8 @@ public sealed class AgentEventProcessor(
         if (failure is null) agentEvent.ProcessedAt = clock.GetUtcNow().UtcDateTime;
         agentEvent.LastError = failure;
         await db.SaveChangesAsync(cancellationToken);
+        // The agents' results (and their status) are on the user's dashboard: refresh it.
+        await pulse.PulseAsync([agentEvent.UserId], cancellationToken);
         return failure is null;
     }
 

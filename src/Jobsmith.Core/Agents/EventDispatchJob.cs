@@ -1,4 +1,5 @@
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Notifications.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -9,7 +10,7 @@ namespace Jobsmith.Core.Agents;
 /// in between re-dispatches, which finds the job already stored (or the event already processed).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class EventDispatchJob(AppDbContext db, TimeProvider clock) : IJob
+public sealed class EventDispatchJob(AppDbContext db, ActivityPulse pulse, TimeProvider clock) : IJob
 {
     public static readonly JobKey Key = new("event-dispatch", "system");
 
@@ -36,5 +37,7 @@ public sealed class EventDispatchJob(AppDbContext db, TimeProvider clock) : IJob
             agentEvent.DispatchedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
         }
+        // Events are committed changes of someone's data: their open pages (the live dashboard, G1) refresh.
+        await pulse.PulseAsync(pending.Select(e => e.UserId), cancellationToken);
     }
 }

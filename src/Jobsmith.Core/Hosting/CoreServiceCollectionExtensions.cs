@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPlans();
         services.AddHumanAgents();
         services.AddInterviews();
+        services.AddScoped<Dashboard.CandidateDashboard>();
         services.AddReports();
         services.AddInbox();
         return services;

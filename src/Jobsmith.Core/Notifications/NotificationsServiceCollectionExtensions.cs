@@ -13,6 +13,7 @@ public static class NotificationsServiceCollectionExtensions
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         services.AddSingleton<RealtimeBroker>();
+        services.AddSingleton<ActivityPulse>();
         if (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider == DatabaseProviders.Postgres)
         {
             services.AddSingleton<IRealtimePublisher, PostgresRealtimePublisher>();

@@ -104,6 +104,7 @@ public static class WebHostExtensions
         app.MapJobAddFormEndpoints();
         app.MapPlanFormEndpoints();
         app.MapTrackingFormEndpoints();
+        app.MapDashboardLiveEndpoint();
         app.MapRazorComponents<App>();
         return app;
     }

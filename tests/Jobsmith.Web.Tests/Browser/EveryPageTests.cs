@@ -58,7 +58,7 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
             ("signed-out", ((string, string)?)null, SignedOutPages()),
             ("candidate", (candidate.Email, ApiCalls.Password), CandidatePages(candidate, interviewed)),
             ("agent", (agentEmail, ApiCalls.Password), AgentPages()),
-            ("admin", (JobsmithWebApp.AdminEmail, JobsmithWebApp.AdminPassword), AdminPages()),
+            ("admin", (JobsmithWebApp.AdminEmail, JobsmithWebApp.AdminPassword), AdminPages(interviewed)),
         }.SelectMany(a => Themes.Select(theme => (Role: a.Item1, Account: a.Item2, Pages: a.Item3, Theme: theme))).ToArray();
         using var gate = new SemaphoreSlim(ConcurrentAudits);
         var results = await Task.WhenAll(audits.Select(async a =>
@@ -167,9 +167,10 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
     private static PageVisit[] AgentPages() =>
         [new("/dashboard", "dashboard"), new("/agent/queue", "queue"), new("/jobs", "jobs"), new("/about", "about")];
 
-    private static PageVisit[] AdminPages() =>
+    private static PageVisit[] AdminPages(Guid application) =>
     [
         new("/dashboard", "dashboard"), new("/admin", "admin"), new("/admin/sources", "sources"), new("/admin/agents", "human-agents"), new("/agent/queue", "queue"),
+        new($"/admin/applications/{application}", "application"),
         new("/jobs", "jobs"), new("/jobs/add", "jobs-add"), new("/jobs/searches", "job-searches"), new("/error", "error"),
         new("/access-denied", "access-denied"), new("/no-such-page", "not-found", 404),
     ];

@@ -67,8 +67,22 @@
   if (!live || !window.EventSource) return;
   var source = new EventSource(live.getAttribute("data-stream"));
   source.addEventListener("ready", function () { live.setAttribute("data-connected", "true"); });
+  // Live panels (the dashboard's, G1) reload from their own URL after a change; a burst of changes costs one reload.
+  var refreshTimer = null;
+  function refreshLivePanels() {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(function () {
+      refreshTimer = null;
+      document.querySelectorAll("[data-live-src]").forEach(function (panel) {
+        if (window.htmx) window.htmx.ajax("GET", panel.getAttribute("data-live-src"), { target: panel, swap: "outerHTML" });
+      });
+    }, 300);
+  }
   source.addEventListener("notification", function (evt) {
     var message = JSON.parse(evt.data);
+    refreshLivePanels();
+    // A pulse only says something changed: no toast, nothing to list.
+    if (message.type === "activity") return;
     // Text only: notification content is never interpreted as HTML.
     var toast = document.createElement("div");
     toast.className = "toast show";
