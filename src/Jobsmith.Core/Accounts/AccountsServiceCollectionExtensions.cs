@@ -30,6 +30,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<RefreshTokenService>();
         services.AddScoped<PasswordResetService>();
         services.AddScoped<AdminAccounts>();
+        services.AddScoped<AccountSettings>();
         services.AddScoped<UserDirectory>();
         services.AddHostedService<ConfiguredAdminBootstrap>();
         return services;

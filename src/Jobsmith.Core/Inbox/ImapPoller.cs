@@ -16,7 +16,7 @@ public sealed record PollResult(int Fetched, int Imported, string? Error);
 /// after each import: a connection dropped mid-fetch loses nothing and re-imports nothing, and a restart resumes
 /// where the mark is. The import itself is idempotent by Message-ID, which covers a crash between import and mark.
 /// </summary>
-public sealed partial class ImapPoller(AppDbContext db, MailboxSettings mailboxes, InboxService inbox, TimeProvider clock, ILogger<ImapPoller> logger)
+public sealed partial class ImapPoller(AppDbContext db, MailboxSettings mailboxes, ImapConnector connector, InboxService inbox, TimeProvider clock, ILogger<ImapPoller> logger)
 {
     /// <summary>At most this many messages per poll, so one huge mailbox cannot hold the worker.</summary>
     public const int BatchSize = 200;
@@ -29,15 +29,7 @@ public sealed partial class ImapPoller(AppDbContext db, MailboxSettings mailboxe
         string? error = null;
         try
         {
-            using var client = new ImapClient { Timeout = 30_000 };
-            var security = row.ImapSecurity switch
-            {
-                ImapSecurity.Ssl => SecureSocketOptions.SslOnConnect,
-                ImapSecurity.StartTls => SecureSocketOptions.StartTls,
-                _ => SecureSocketOptions.None,
-            };
-            await client.ConnectAsync(row.ImapHost!, row.ImapPort, security, cancellationToken);
-            await client.AuthenticateAsync(row.ImapUsername!, mailboxes.Password(row), cancellationToken);
+            using var client = await connector.OpenAsync(row.ImapHost!, row.ImapPort, row.ImapSecurity, row.ImapUsername!, mailboxes.Password(row), cancellationToken);
             var folder = await client.GetFolderAsync(row.ImapFolder, cancellationToken);
             await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
             var lastUid = folder.UidValidity == row.UidValidity ? row.LastUid : 0;
@@ -63,7 +55,8 @@ public sealed partial class ImapPoller(AppDbContext db, MailboxSettings mailboxe
             await client.DisconnectAsync(true, cancellationToken);
         }
         catch (Exception e) when (e is IOException or ImapProtocolException or ImapCommandException or AuthenticationException or SslHandshakeException
-                                       or System.Net.Sockets.SocketException or ServiceNotConnectedException or FolderNotFoundException or TimeoutException)
+                                       or System.Net.Sockets.SocketException or ServiceNotConnectedException or FolderNotFoundException or TimeoutException
+                                       or MailboxAddressException)
         {
             // The message, never the password (MailKit's messages do not include it).
             error = $"{e.GetType().Name}: {e.Message}".Truncate(1000);

@@ -21,6 +21,12 @@ public sealed class InboxOptions
     /// <summary>How old a signed timestamp may be before the post counts as a replay.</summary>
     public int SignatureToleranceSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Whether candidates may connect a mailbox on this machine or its private network (a mail bridge on a single-user
+    /// install, a test server). Off by default: a mailbox form must not reach the server's own network.
+    /// </summary>
+    public bool AllowLocalMailServers { get; set; }
+
     /// <summary>How often the IMAP poller looks for new mail.</summary>
     public int PollIntervalSeconds { get; set; } = 300;
 }

@@ -14,6 +14,7 @@ public static class InboxServiceCollectionExtensions
         services.AddScoped<InboundAddresses>();
         services.AddScoped<InboundWebhooks>();
         services.AddScoped<MailboxSettings>();
+        services.AddSingleton<ImapConnector>();
         services.AddScoped<ImapPoller>();
         services.AddScoped<ReplyMatcher>();
         services.AddScoped<ReplyEffects>();

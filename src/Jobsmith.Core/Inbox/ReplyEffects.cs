@@ -1,6 +1,7 @@
 using Jobsmith.Core.Agents;
 using Jobsmith.Core.Applications;
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Interviews;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
 using Jobsmith.Core.Notifications;
@@ -11,12 +12,13 @@ namespace Jobsmith.Core.Inbox;
 /// <summary>
 /// What a kept reply does (G2): the application moves (interview, offer, rejected) through
 /// <see cref="ApplicationService"/>, the outcome becomes match feedback (an interview or offer a thumbs up, a
-/// rejection a thumbs down) unless the candidate rated the posting themselves, the candidate is notified, and
+/// rejection a thumbs down) unless the candidate rated the posting themselves, the candidate is notified (interview and
+/// offer also by email and SMS), and
 /// <see cref="EventTypes.ReplyReceived"/> is published. The row is marked done last, so an import that died half way
 /// is finished by the next import of the same message, and one that finished is never applied twice.
 /// </summary>
 public sealed class ReplyEffects(AppDbContext db, ApplicationService applications, FeedbackService feedback, NotificationCenter notifications,
-    EventPublisher events, TimeProvider clock)
+    NotificationEmails emails, NotificationTexts texts, InterviewService interviews, EventPublisher events, TimeProvider clock)
 {
     public const string AgentName = "inbox";
 
@@ -55,6 +57,10 @@ public sealed class ReplyEffects(AppDbContext db, ApplicationService application
         }
         if (application is not null && email.Category is ReplyCategories.Interview or ReplyCategories.Offer or ReplyCategories.Rejection)
             await RecordFeedbackAsync(email, application.PostingId, cancellationToken);
+        var scheduled = application is not null && email.Category == ReplyCategories.Interview
+            ? await ScheduleFromInvitationAsync(email, application.Id, cancellationToken)
+            : null;
+        if (scheduled is not null) outcome = $"{outcome} {scheduled}";
 
         db.ChangeTracker.Clear();
         var row = await db.Set<InboundEmail>().FirstAsync(e => e.Id == emailId, cancellationToken);
@@ -65,7 +71,39 @@ public sealed class ReplyEffects(AppDbContext db, ApplicationService application
         events.Publish(EventTypes.ReplyReceived, email.UserId,
             new { emailId, applicationId = email.ApplicationId, category = email.Category, matchedBy = email.MatchedBy, classifiedBy = email.ClassifiedBy });
         await db.SaveChangesAsync(cancellationToken);
-        if (staged is not null) await notifications.PublishAsync(staged, cancellationToken);
+        if (staged is null) return;
+        await notifications.PublishAsync(staged, cancellationToken);
+        // A scheduled interview already went out by email (with its calendar file) and SMS.
+        if (scheduled is not null) return;
+        // Interview and offer news goes out at once by email and SMS as well, as the candidate's preferences allow
+        // (G3); the other kinds are in-app only (their types have no email or SMS choice). Sent after the commit:
+        // a crash in between loses the text, never sends it twice.
+        await emails.SendAsync(staged, EmailBody(email, staged), null, cancellationToken);
+        await texts.SendAsync(staged, cancellationToken);
+    }
+
+    private static string EmailBody(InboundEmail email, Notification notice) =>
+        $"{notice.Title}\n\n{notice.Body}\n\nThe email is kept with the application in Jobsmith"
+        + (email.Category == ReplyCategories.Interview ? "; add the interview's time there and Jobsmith reminds you the day before and an hour before.\n" : ".\n");
+
+    /// <summary>
+    /// An invitation that names a date and time schedules the interview (G5) in the zone it names, else the
+    /// candidate's; it stays editable on the application page. An invitation without a time, or for a time already
+    /// past, only moves the application. A re-run of the same email finds the interview it made and adds none.
+    /// Returns what was done for the email's outcome line, or null when nothing was scheduled.
+    /// </summary>
+    private async Task<string?> ScheduleFromInvitationAsync(InboundEmail email, Guid applicationId, CancellationToken cancellationToken)
+    {
+        var parsed = InvitationParser.Parse($"{email.Subject}\n{email.BodyText}", new DateTimeOffset(email.SentAt ?? email.ReceivedAt, TimeSpan.Zero));
+        if (parsed.LocalStart is not { } start) return null;
+        var zone = parsed.TimeZone ?? await interviews.CandidateZoneAsync(email.UserId, cancellationToken);
+        var startsAt = TimeZones.ToUtc(start, TimeZones.FindOrUtc(zone));
+        if (await db.Set<Interview>().AsNoTracking().AnyAsync(i => i.ApplicationId == applicationId && i.Source == InterviewSources.Email && i.StartsAt == startsAt, cancellationToken))
+            return null;
+        var input = new InterviewInput(start, zone, parsed.DurationMinutes ?? 60, parsed.Location.Truncate(Interview.MaxLocation), parsed.MeetingUrl, $"From the email \"{email.Subject}\".".Truncate(500));
+        var result = await interviews.ScheduleAsync(email.UserId, applicationId, input, InterviewSources.Email, cancellationToken);
+        db.ChangeTracker.Clear();
+        return result.Outcome == InterviewOutcome.Done && result.Interview is { } view ? $"Scheduled the interview for {view.When}." : null;
     }
 
     private async Task RecordFeedbackAsync(InboundEmail email, Guid postingId, CancellationToken cancellationToken)

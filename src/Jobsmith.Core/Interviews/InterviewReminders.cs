@@ -11,7 +11,7 @@ namespace Jobsmith.Core.Interviews;
 /// so two workers, a retry or a restart cannot send it twice, and a crash before the commit leaves it due. A reminder
 /// whose moment passed unsent (the workers were down) is skipped rather than sent late: no "tomorrow" an hour before.
 /// </summary>
-public sealed class InterviewReminders(AppDbContext db, NotificationCenter notifications, NotificationEmails emails, TimeProvider clock)
+public sealed class InterviewReminders(AppDbContext db, NotificationCenter notifications, NotificationEmails emails, NotificationTexts texts, TimeProvider clock)
 {
     private const int PerSweep = 100;
 
@@ -63,6 +63,7 @@ public sealed class InterviewReminders(AppDbContext db, NotificationCenter notif
         }
         await notifications.PublishAsync(notice, cancellationToken);
         await emails.SendAsync(notice, null, null, cancellationToken);
+        await texts.SendAsync(notice, cancellationToken);
         return true;
     }
 }

@@ -15,8 +15,11 @@ namespace Jobsmith.Core.Interviews;
 /// application to "interview" in the same unit of work, and the candidate is told at once, in the app and by email
 /// with the calendar file (G3). Another candidate's application or interview is simply not found.
 /// </summary>
-public sealed class InterviewService(AppDbContext db, NotificationCenter notifications, NotificationEmails emails, EventPublisher events, TimeProvider clock)
+public sealed class InterviewService(AppDbContext db, NotificationCenter notifications, NotificationEmails emails, NotificationTexts texts, EventPublisher events, TimeProvider clock)
 {
+    /// <summary>The actor named in the application's log when an invitation email scheduled the interview.</summary>
+    public const string InboxAgentName = "inbox";
+
     public async Task<InterviewResult> ScheduleAsync(string userId, Guid applicationId, InterviewInput input, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -39,7 +42,9 @@ public sealed class InterviewService(AppDbContext db, NotificationCenter notific
         var view = InterviewView.Of(interview, title, company);
         if (application.State == ApplicationStates.Applied)
         {
-            application.Move(ApplicationStates.Interview, ApplicationActor.Candidate(userId), $"Interview on {view.When}.", now);
+            // An invitation read from the inbox moves it on the inbox's behalf; a form or the API on the candidate's.
+            var actor = interview.Source == InterviewSources.Email ? ApplicationActor.Agent(InboxAgentName) : ApplicationActor.Candidate(userId);
+            application.Move(ApplicationStates.Interview, actor, $"Interview on {view.When}.", now);
             events.Publish(EventTypes.StatusChanged, userId, new { applicationId, postingId = application.PostingId, state = ApplicationStates.Interview });
         }
         var notice = notifications.Stage(userId, NotificationTypes.Interview, $"Interview scheduled: {title} at {company}", Summary(view));
@@ -137,6 +142,7 @@ public sealed class InterviewService(AppDbContext db, NotificationCenter notific
                    + "\nThe attached calendar file adds it to your calendar. Jobsmith reminds you the day before and an hour before.\n";
         var ics = System.Text.Encoding.UTF8.GetBytes(InterviewCalendar.Build(view, clock.GetUtcNow()));
         await emails.SendAsync(notice, body, [new EmailAttachment(InterviewCalendar.FileName(view), InterviewCalendar.ContentType, ics)], cancellationToken);
+        await texts.SendAsync(notice, cancellationToken);
     }
 
     private static void Apply(Interview interview, InterviewInput input, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Notifications.Email;
 using Jobsmith.Core.Notifications.Realtime;
+using Jobsmith.Core.Notifications.Sms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,9 +30,15 @@ public static class NotificationsServiceCollectionExtensions
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.SmtpHost)
                 ? sp.GetRequiredService<OutboxEmailTransport>()
                 : sp.GetRequiredService<SmtpEmailTransport>());
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section);
+        services.AddSingleton<OutboxSmsSender>();
+        services.AddSingleton<TwilioSmsSender>();
+        services.AddSingleton<ISmsSender>(sp =>
+            sp.GetRequiredService<IOptions<SmsOptions>>().Value.UsesTwilio ? sp.GetRequiredService<TwilioSmsSender>() : sp.GetRequiredService<OutboxSmsSender>());
         services.AddScoped<NotificationCenter>();
         services.AddScoped<Preferences.NotificationPreferences>();
         services.AddScoped<NotificationEmails>();
+        services.AddScoped<NotificationTexts>();
         services.AddScoped<Agents.IAgent, WelcomeNotificationHandler>();
         return services;
     }

@@ -2,13 +2,20 @@ using System.Security.Claims;
 using System.Text;
 using Jobsmith.Core.Inbox;
 using Jobsmith.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Jobsmith.Web.Api;
 
+/// <summary>The mailbox to connect (IMAP); security is ssl, starttls or none (a server on this machine only).</summary>
+public sealed record MailboxConnectRequest(string? Host, int? Port, string? Security, string? Username, string? Password, string? Folder);
+
 /// <summary>
 /// Inbox replies (G2): the mail providers' inbound webhooks (anonymous; the signature or credentials are the
-/// authentication, checked in Core) and the candidate's own inbound address and kept emails.
+/// authentication, checked in Core), the candidate's own inbound address and kept emails, and the mailbox they
+/// connect for polling (connect, check now, disconnect).
 /// </summary>
+
 public static class InboundEndpoints
 {
     /// <summary>A reply with a signed contract attached, base64-encoded in a form or JSON, stays well below this.</summary>
@@ -22,7 +29,33 @@ public static class InboundEndpoints
             TypedResults.Ok(new { address = await addresses.AddressAsync(user.UserId(), ct) }));
         inbox.MapGet("/emails", async (InboxQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(await queries.RecentAsync(user.UserId(), 50, ct)));
+        inbox.MapGet("/mailbox", async (MailboxSettings mailboxes, ClaimsPrincipal user, CancellationToken ct) =>
+            TypedResults.Ok(await mailboxes.GetAsync(user.UserId(), ct)));
+        // Each of these signs in to a mail server a candidate named: limited like a sign-in, so the server cannot be
+        // used to try passwords against someone's mailbox.
+        inbox.MapPut("/mailbox", ConnectMailboxAsync).RequireRateLimiting(RateLimits.Auth);
+        inbox.MapDelete("/mailbox", async (MailboxSettings mailboxes, ClaimsPrincipal user, CancellationToken ct) =>
+            await mailboxes.DisconnectAsync(user.UserId(), ct) ? Results.NoContent() : Results.NotFound());
+        inbox.MapPost("/mailbox/poll", PollAsync).RequireRateLimiting(RateLimits.Auth);
         return api;
+    }
+
+    private static async Task<Results<Ok<MailboxView>, ProblemHttpResult>> ConnectMailboxAsync(MailboxConnectRequest? request, MailboxSettings mailboxes,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var connect = new MailboxConnect(request?.Host ?? "", request?.Port ?? 993, request?.Security ?? ImapSecurity.Ssl, request?.Username ?? "",
+            request?.Password ?? "", request?.Folder);
+        var result = await mailboxes.ConnectAsync(user.UserId(), connect, ct);
+        return result.Mailbox is { } view ? TypedResults.Ok(view) : TypedResults.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest, title: "Mailbox not connected");
+    }
+
+    private static async Task<Results<Ok<PollResult>, NotFound<ProblemDetails>>> PollAsync(ImapPoller poller, MailboxSettings mailboxes, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var userId = user.UserId();
+        if (!(await mailboxes.GetAsync(userId, ct)).Connected)
+            return TypedResults.NotFound(new ProblemDetails { Title = "No mailbox", Detail = "Connect a mailbox first.", Status = StatusCodes.Status404NotFound });
+        return TypedResults.Ok(await poller.PollAsync(userId, ct));
     }
 
     private static async Task<IResult> ReceiveAsync(string provider, HttpRequest request, InboundWebhooks webhooks, CancellationToken ct)

@@ -45,8 +45,9 @@ public sealed class ImapPollingTests
         Empty(maildir);
         await using var harness = await MatchStoreHarness.CreateAsync(provider);
         var sent = await InboxHarness.SentAsync(harness, "priya@example.com");
-        await harness.InScopeAsync(sp => sp.GetRequiredService<MailboxSettings>().ConnectAsync(sent.UserId,
+        var connected = await harness.InScopeAsync(sp => sp.GetRequiredService<MailboxSettings>().ConnectAsync(sent.UserId,
             new MailboxConnect(server.Address.ToString(), server.Port, ImapSecurity.None, user, password, null), default));
+        Assert.Null(connected.Error);
         var stored = await harness.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<InboxSettings>().AsNoTracking().SingleAsync());
         Assert.DoesNotContain(password, stored.ImapProtectedPassword, StringComparison.Ordinal);
 

@@ -69,6 +69,8 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Agents:SchedulerName"] = "test-" + Guid.NewGuid().ToString("N")[..12],
         ["Agents:DispatchIntervalSeconds"] = "0.5",
         ["Agents:RetryBaseDelaySeconds"] = "0.2",
+        // The test mail servers (dovecot, the SMTP sink) listen on loopback.
+        ["Inbox:AllowLocalMailServers"] = "true",
     };
 
     public async ValueTask DisposeAsync()

@@ -115,6 +115,12 @@ public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixt
         ("GET", "/api/reports/latest", "/api/reports/latest", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("GET", "/api/inbox/address", "/api/inbox/address", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("GET", "/api/inbox/emails", "/api/inbox/emails", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("GET", "/api/inbox/mailbox", "/api/inbox/mailbox", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("PUT", "/api/inbox/mailbox", "/api/inbox/mailbox", "{}", Unauthorized, BadRequest, Forbidden, Forbidden),
+        ("DELETE", "/api/inbox/mailbox", "/api/inbox/mailbox", null, Unauthorized, NotFound, Forbidden, Forbidden),
+        ("POST", "/api/inbox/mailbox/poll", "/api/inbox/mailbox/poll", null, Unauthorized, NotFound, Forbidden, Forbidden),
+        ("GET", "/api/account/settings", "/api/account/settings", null, Unauthorized, Ok, Ok, Ok),
+        ("PUT", "/api/account/settings", "/api/account/settings", """{"timeZone":"Nowhere/Else"}""", Unauthorized, BadRequest, BadRequest, BadRequest),
         // Anonymous by design (mail providers call it; their signature is the authentication): an unknown provider is a 404 whoever sends it.
         ("POST", "/api/inbound/{provider}", "/api/inbound/no-such-provider", "{}", NotFound, NotFound, NotFound, NotFound),
         ("GET", "/api/admin/sources", "/api/admin/sources", null, Unauthorized, Forbidden, Forbidden, Ok),
