@@ -11,6 +11,7 @@ using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
 using Jobsmith.Web.Components.Pages.Plans;
+using Jobsmith.Web.Components.Pages.Settings;
 using Jobsmith.Web.Components.Pages.Tracking;
 
 namespace Jobsmith.Web.Hosting;
@@ -91,7 +92,8 @@ public static class WebHostExtensions
            .MapSubscriptionEndpoints()
            .MapInterviewEndpoints()
            .MapReportEndpoints()
-           .MapInboundEndpoints();
+           .MapInboundEndpoints()
+           .MapAccountEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapAdminFormEndpoints();
@@ -103,6 +105,7 @@ public static class WebHostExtensions
         app.MapApplicationFormEndpoints();
         app.MapJobAddFormEndpoints();
         app.MapPlanFormEndpoints();
+        app.MapSettingsFormEndpoints();
         app.MapTrackingFormEndpoints();
         app.MapDashboardLiveEndpoint();
         app.MapRazorComponents<App>();

@@ -98,7 +98,8 @@ internal sealed class PageAudit : IAsyncDisposable
     public Task UseThemeAsync(string theme) =>
         _page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
 
-    public async Task VisitAsync(PageVisit visit, string theme)
+    /// <summary>Visits the page at desktop size and, unless <paramref name="phoneToo"/> is false, at phone size.</summary>
+    public async Task VisitAsync(PageVisit visit, string theme, bool phoneToo = true)
     {
         _visit = visit;
         _where = $"{_role} {theme} {visit.Path}";
@@ -110,7 +111,7 @@ internal sealed class PageAudit : IAsyncDisposable
         if (applied != theme) Problem($"{_where}: data-bs-theme is {applied}, expected {theme}");
         await CheckIconsAsync();
 
-        foreach (var (width, height, size) in Viewports)
+        foreach (var (width, height, size) in phoneToo ? Viewports : Viewports[..1])
         {
             var where = $"{_where} {size}";
             await _page.SetViewportSizeAsync(width, height);
