@@ -35,8 +35,8 @@ public sealed class BrowserFormChannel(FormBrowser browser, IOptions<BrowserForm
         IBrowserContext? context = null;
         try
         {
-            context = await browser.NewContextAsync(cancellationToken);
-            var page = await context.NewPageAsync();
+            var page = await browser.NewPageAsync(cancellationToken);
+            context = page.Context;
             return await DriveAsync(page, url, package, run, cancellationToken);
         }
         catch (Exception ex) when (!run.FinalClicked && ex is PlaywrightException or TimeoutException or FieldFillException)
@@ -130,6 +130,7 @@ public sealed class BrowserFormChannel(FormBrowser browser, IOptions<BrowserForm
         var answers = package.Answers.Answer(questions);
         if (answers.Count != questions.Count) throw new InvalidOperationException($"The answerer gave {answers.Count} answers to {questions.Count} questions.");
         var timeout = options.Value.ActionTimeout;
+        var typed = new List<(ScannedField, string)>();
         for (var i = 0; i < fields.Count; i++)
         {
             var (field, answer) = (fields[i], answers[i]);
@@ -144,7 +145,9 @@ public sealed class BrowserFormChannel(FormBrowser browser, IOptions<BrowserForm
                 throw new FieldFillException(refused);
             try
             {
-                run.Field(pageNumber, field, await FieldFiller.FillAsync(page, field, answer, timeout), source);
+                var value = await FieldFiller.FillAsync(page, field, answer, timeout);
+                run.Field(pageNumber, field, value, source);
+                if (FieldFiller.IsTyped(field)) typed.Add((field, value));
                 if (answer.File is { } uploaded && field.Kind == FieldKinds.File) run.Upload(field, uploaded);
             }
             catch (FieldFillException ex) when (!field.Required)
@@ -158,6 +161,7 @@ public sealed class BrowserFormChannel(FormBrowser browser, IOptions<BrowserForm
                 run.Open(field.Label);
             }
         }
+        await FieldFiller.RetypeDroppedAsync(page, typed, timeout);
         var after = await PageScripts.StateAsync(page);
         return EscalationDetector.FileRejected(errorsBefore, after.Errors);
     }

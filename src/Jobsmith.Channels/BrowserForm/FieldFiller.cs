@@ -60,11 +60,28 @@ internal static partial class FieldFiller
             default:
                 var text = answer.Text ?? (answer.Choices.Count > 0 ? answer.Choices[0] : null) ?? throw new FieldFillException($"No text for \"{field.Label}\".");
                 await locator.FillAsync(text, new() { Timeout = ms });
-                // Some widgets drop a value that arrives in one piece (masks, listeners on key events): type it then.
-                if ((await locator.InputValueAsync(new() { Timeout = ms })).Length == 0 && text.Length > 0)
-                    await locator.PressSequentiallyAsync(text, new() { Timeout = ms });
                 return text;
         }
+    }
+
+    /// <summary>True when <see cref="FillAsync"/> put text in the field in one piece, to be checked by <see cref="RetypeDroppedAsync"/>.</summary>
+    public static bool IsTyped(ScannedField field) => field.Kind is not (FieldKinds.File or FieldKinds.Select or FieldKinds.Radio or FieldKinds.Checkbox
+        or FieldKinds.CheckboxGroup or FieldKinds.Combobox);
+
+    /// <summary>
+    /// Some widgets drop a value that arrives in one piece (masks, listeners on key events): the text fields still empty
+    /// after the page was filled are typed key by key. The values are read in one call for the page rather than one
+    /// round trip per field, which is most of what filling a long form costs.
+    /// </summary>
+    public static async Task RetypeDroppedAsync(IPage page, IReadOnlyList<(ScannedField Field, string Text)> typed, TimeSpan timeout)
+    {
+        if (typed.Count == 0) return;
+        var values = await page.EvaluateAsync<string?[]>(
+            "selectors => selectors.map(s => { const e = document.querySelector(s); return e ? (e.value ?? e.textContent ?? '') : null; })",
+            typed.Select(t => t.Field.Selector).ToArray());
+        for (var i = 0; i < typed.Count; i++)
+            if (values[i] is { Length: 0 } && typed[i].Text.Length > 0)
+                await page.Locator(typed[i].Field.Selector).First.PressSequentiallyAsync(typed[i].Text, new() { Timeout = (float)timeout.TotalMilliseconds });
     }
 
     private static async Task<string> PickAsync(IPage page, ILocator box, ScannedField field, FieldAnswer answer, float ms)

@@ -7,7 +7,9 @@ namespace Jobsmith.Channels.BrowserForm;
 /// <summary>
 /// One warm Chromium for the form channel (a singleton): launched on the first submission, relaunched when it has
 /// died, closed with the host. Every submission gets its own browser context — its own cookies and storage — so
-/// one candidate's session on a site never leaks into another's, and closing it leaves the browser warm.
+/// one candidate's session on a site never leaks into another's, and closing it leaves the browser warm. Opening a
+/// context and its first page costs a few hundred milliseconds (a renderer process starts), so one blank page in a
+/// fresh context is kept ready for the next submission and replaced as soon as it is taken.
 /// Unlike the PDF browser this one runs the sites' scripts and reaches the network: application forms need both.
 /// </summary>
 public sealed class FormBrowser(IOptions<BrowserFormOptions> options, ILogger<FormBrowser> logger) : IAsyncDisposable
@@ -19,15 +21,70 @@ public sealed class FormBrowser(IOptions<BrowserFormOptions> options, ILogger<Fo
     ];
 
     private readonly SemaphoreSlim _launch = new(1, 1);
+    private readonly Lock _spareGate = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
-    private bool _disposed;
+    private Task<IPage>? _spare;
+    private volatile bool _disposed;
 
     /// <summary>How many browsers this instance has launched (1 while it stays healthy).</summary>
     public int Launches { get; private set; }
 
+    /// <summary>
+    /// A blank page in a fresh context (no cookies, no storage, nothing visited) in the warm browser — the one kept
+    /// ready when it is still alive; the caller closes its context.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(CancellationToken cancellationToken)
+    {
+        Task<IPage>? spare;
+        lock (_spareGate) (spare, _spare) = (_spare, null);
+        var page = spare is null ? null : await ReadyOrNullAsync(spare);
+        page ??= await OpenPageAsync(cancellationToken);
+        PrepareSpare();
+        return page;
+    }
+
+    private static async Task<IPage?> ReadyOrNullAsync(Task<IPage> spare)
+    {
+        try
+        {
+            var page = await spare;
+            return !page.IsClosed && page.Context.Browser is { IsConnected: true } ? page : null;
+        }
+        catch (Exception e) when (e is PlaywrightException or ObjectDisposedException or InvalidOperationException or TimeoutException)
+        {
+            // The browser died or was replaced while the page waited: open a new one.
+            return null;
+        }
+    }
+
+    private void PrepareSpare()
+    {
+        lock (_spareGate)
+        {
+            if (_disposed || _spare is not null) return;
+            _spare = OpenPageAsync(CancellationToken.None);
+            // Observed here so a failure (the browser closing with the host) is never an unobserved exception.
+            _spare.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<IPage> OpenPageAsync(CancellationToken cancellationToken)
+    {
+        var context = await NewContextAsync(cancellationToken);
+        try
+        {
+            return await context.NewPageAsync();
+        }
+        catch
+        {
+            await context.CloseAsync();
+            throw;
+        }
+    }
+
     /// <summary>A fresh context (no cookies, no storage) in the warm browser; the caller disposes it.</summary>
-    public async Task<IBrowserContext> NewContextAsync(CancellationToken cancellationToken)
+    private async Task<IBrowserContext> NewContextAsync(CancellationToken cancellationToken)
     {
         var browser = await BrowserAsync(cancellationToken);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions

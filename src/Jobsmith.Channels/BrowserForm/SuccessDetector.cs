@@ -23,7 +23,8 @@ internal static partial class SuccessDetector
         var alreadyConfirmed = Confirmed().IsMatch(before.Text);
         while (clock.GetUtcNow() < deadline)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock);
+            // Most confirmations arrive within a few hundred milliseconds; a short turn notices them without a long wait.
+            await Task.Delay(TimeSpan.FromMilliseconds(50), clock);
             if (serverError() is { } status)
                 return new(SubmissionOutcome.Unknown, $"The site answered the final click with a server error (HTTP {status}); it may or may not have stored the application. Check before trying again.");
             PageState state;

@@ -183,9 +183,9 @@ public sealed class AtsFormTests(BrowserFormFixture fixture) : IClassFixture<Bro
         var url = ControlledInputSite.Install(fixture.Sites);
 
         // The site is as strict as a React form: values set without events are wiped and never sent.
-        await using (var context = await fixture.Browser.NewContextAsync(CancellationToken.None))
+        var page = await fixture.Browser.NewPageAsync(CancellationToken.None);
+        await using (page.Context)
         {
-            var page = await context.NewPageAsync();
             await page.GotoAsync(url.AbsoluteUri);
             await page.EvaluateAsync("() => { document.getElementById('fullName').value = 'Maya Okafor'; document.getElementById('email').value = 'maya.okafor@example.com'; }");
             await page.ClickAsync("button[type=submit]");
