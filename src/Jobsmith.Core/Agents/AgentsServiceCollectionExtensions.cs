@@ -99,7 +99,12 @@ public static class AgentsServiceCollectionExtensions
         });
 
         if (jobsmith.Role != ProcessRole.Web)
+        {
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            // Background work belongs to worker processes; so does holding mailboxes in IMAP IDLE (G2).
+            services.AddSingleton<Inbox.ImapIdleWatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<Inbox.ImapIdleWatcher>());
+        }
         return services;
     }
 }

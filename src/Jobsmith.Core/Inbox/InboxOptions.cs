@@ -27,6 +27,12 @@ public sealed class InboxOptions
     /// </summary>
     public bool AllowLocalMailServers { get; set; }
 
+    /// <summary>Whether worker processes hold connected mailboxes in IMAP IDLE (where the server offers it) to file replies at once.</summary>
+    public bool IdleEnabled { get; set; } = true;
+
+    /// <summary>How often the IDLE watcher re-reads which mailboxes are connected.</summary>
+    public int IdleRefreshSeconds { get; set; } = 60;
+
     /// <summary>How often the IMAP poller looks for new mail.</summary>
     public int PollIntervalSeconds { get; set; } = 300;
 }

@@ -81,6 +81,43 @@ public sealed class ImapPollingTests
         Assert.Equal(5, await harness.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<InboundEmail>().CountAsync()));
     }
 
+    [SkippableFact]
+    public async Task A_worker_holding_the_mailbox_in_idle_files_a_delivered_reply_without_waiting_for_the_periodic_poll()
+    {
+        var (server, user, password, maildir) = Dovecot();
+        await using var harness = await MatchStoreHarness.CreateAsync("sqlite");
+        var sent = await InboxHarness.SentAsync(harness, "idle@example.com");
+        var connected = await harness.InScopeAsync(sp => sp.GetRequiredService<MailboxSettings>().ConnectAsync(sent.UserId,
+            new MailboxConnect(server.Address.ToString(), server.Port, ImapSecurity.None, user, password, null), default));
+        Assert.Null(connected.Error);
+        // Everything already in the shared test maildir is imported by the first (catch-up) poll; only the reply below is new after it.
+        // A Web-role host runs no Quartz, so no periodic poll: the watcher is added by hand as a worker would have it, and
+        // only IDLE can file the reply.
+        using var worker = TestHost.Build(harness.Database, role: "Web", s =>
+        {
+            s.Configure<InboxOptions>(o => o.IdleRefreshSeconds = 1);
+            s.AddSingleton<ImapIdleWatcher>();
+            s.AddHostedService(sp => sp.GetRequiredService<ImapIdleWatcher>());
+        });
+        await worker.StartAsync();
+        try
+        {
+            var watcher = worker.Services.GetRequiredService<ImapIdleWatcher>();
+            await TestHost.WaitUntilAsync(() => Task.FromResult(watcher.IsIdling(sent.UserId)), TimeSpan.FromSeconds(60), "the mailbox held in IDLE");
+            var polledBefore = await harness.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<InboxSettings>().AsNoTracking().SingleAsync(s => s.UserId == sent.UserId));
+
+            Deliver(maildir, InboxHarness.Email("Laura <laura@gmail.com>", "Re: application", "We would like to invite you to an interview. When are you free?",
+                SentMessageIds.For(sent.ApplicationId, "jobsmith.example")));
+            await TestHost.WaitUntilAsync(async () => await State(harness, sent.ApplicationId) == "interview", TimeSpan.FromSeconds(30), "the reply filed through IDLE");
+            var polledAfter = await harness.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<InboxSettings>().AsNoTracking().SingleAsync(s => s.UserId == sent.UserId));
+            Assert.True(polledAfter.LastUid > polledBefore.LastUid);
+        }
+        finally
+        {
+            await worker.StopAsync();
+        }
+    }
+
     private static async Task<PollResult> Poll(Microsoft.Extensions.Hosting.IHost host, string user)
     {
         await using var scope = host.Services.CreateAsyncScope();
