@@ -19,6 +19,8 @@ public static class MatchMethods
     public const string Thread = "thread";
     public const string Domain = "domain";
     public const string Title = "title";
+    /// <summary>The candidate filed it by hand (an email nothing matched, or one matched to the wrong application).</summary>
+    public const string Candidate = "candidate";
 }
 
 /// <summary>

@@ -20,6 +20,7 @@ public static class InboxServiceCollectionExtensions
         services.AddScoped<ReplyEffects>();
         services.AddScoped<InboxService>();
         services.AddScoped<InboxQueries>();
+        services.AddScoped<ReplyFiling>();
         services.AddInboxClassifier();
         return services;
     }

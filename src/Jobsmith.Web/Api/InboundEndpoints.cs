@@ -16,6 +16,11 @@ public sealed record MailboxConnectRequest(string? Host, int? Port, string? Secu
 /// connect for polling (connect, check now, disconnect).
 /// </summary>
 
+/// <summary>The application a kept email answers.</summary>
+public sealed record FileReplyRequest(Guid? ApplicationId);
+
+public sealed record FilingResponse(string Status);
+
 public static class InboundEndpoints
 {
     /// <summary>A reply with a signed contract attached, base64-encoded in a form or JSON, stays well below this.</summary>
@@ -29,6 +34,7 @@ public static class InboundEndpoints
             TypedResults.Ok(new { address = await addresses.AddressAsync(user.UserId(), ct) }));
         inbox.MapGet("/emails", async (InboxQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(await queries.RecentAsync(user.UserId(), 50, ct)));
+        inbox.MapPost("/emails/{id:guid}/file", FileAsync);
         inbox.MapGet("/mailbox", async (MailboxSettings mailboxes, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(await mailboxes.GetAsync(user.UserId(), ct)));
         // Each of these signs in to a mail server a candidate named: limited like a sign-in, so the server cannot be
@@ -38,6 +44,16 @@ public static class InboundEndpoints
             await mailboxes.DisconnectAsync(user.UserId(), ct) ? Results.NoContent() : Results.NotFound());
         inbox.MapPost("/mailbox/poll", PollAsync).RequireRateLimiting(RateLimits.Auth);
         return api;
+    }
+
+    // Files a kept email under one of the candidate's applications; its effects run for that application (G2).
+    private static async Task<Results<Ok<FilingResponse>, NotFound, ValidationProblem>> FileAsync(Guid id, FileReplyRequest? request, ReplyFiling filing,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (request?.ApplicationId is not { } application)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["applicationId"] = ["applicationId is required."] });
+        var status = await filing.FileAsync(user.UserId(), id, application, ct);
+        return status == FilingStatus.NotFound ? TypedResults.NotFound() : TypedResults.Ok(new FilingResponse(status == FilingStatus.Filed ? "filed" : "unchanged"));
     }
 
     private static async Task<Results<Ok<MailboxView>, ProblemHttpResult>> ConnectMailboxAsync(MailboxConnectRequest? request, MailboxSettings mailboxes,

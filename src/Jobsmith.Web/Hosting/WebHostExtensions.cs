@@ -7,6 +7,7 @@ using Jobsmith.Web.Components;
 using Jobsmith.Web.Components.Pages.Applications;
 using Jobsmith.Web.Components.Pages.Documents;
 using Jobsmith.Web.Components.Pages.HumanAgents;
+using Jobsmith.Web.Components.Pages.Inbox;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
@@ -106,6 +107,7 @@ public static class WebHostExtensions
         app.MapJobAddFormEndpoints();
         app.MapPlanFormEndpoints();
         app.MapSettingsFormEndpoints();
+        app.MapInboxFormEndpoints();
         app.MapTrackingFormEndpoints();
         app.MapDashboardLiveEndpoint();
         app.MapRazorComponents<App>();

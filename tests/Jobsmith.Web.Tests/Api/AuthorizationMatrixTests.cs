@@ -115,6 +115,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixt
         ("GET", "/api/reports/latest", "/api/reports/latest", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("GET", "/api/inbox/address", "/api/inbox/address", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("GET", "/api/inbox/emails", "/api/inbox/emails", null, Unauthorized, Ok, Forbidden, Forbidden),
+        ("POST", "/api/inbox/emails/{id:guid}/file", $"/api/inbox/emails/{Guid.NewGuid()}/file", $$"""{"applicationId":"{{Guid.NewGuid()}}"}""", Unauthorized, NotFound, Forbidden, Forbidden),
         ("GET", "/api/inbox/mailbox", "/api/inbox/mailbox", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("PUT", "/api/inbox/mailbox", "/api/inbox/mailbox", "{}", Unauthorized, BadRequest, Forbidden, Forbidden),
         ("DELETE", "/api/inbox/mailbox", "/api/inbox/mailbox", null, Unauthorized, NotFound, Forbidden, Forbidden),

@@ -161,7 +161,7 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
 
     private static PageVisit[] CandidatePages(CandidateSeed seed, Guid interviewed) =>
     [
-        new($"/applications/{interviewed}", "application-interview"), new("/interviews", "interviews"), new("/reports", "reports"),
+        new($"/applications/{interviewed}", "application-interview"), new("/inbox", "inbox"), new("/interviews", "interviews"), new("/reports", "reports"),
         new("/dashboard", "dashboard"), new("/profile", "profile"), new("/plan", "plan"), new("/settings", "settings"), new("/applications", "applications"), new("/applications?tab=sent", "applications-sent"),
         .. OnboardingSteps.All.Select(step => new PageVisit($"/onboarding/{step}", $"onboarding-{step}")),
         new("/jobs", "jobs"), new($"/jobs/{seed.MatchedPostingId}", "job-detail"), new("/jobs/add", "jobs-add"), new("/jobs/searches", "job-searches"),
