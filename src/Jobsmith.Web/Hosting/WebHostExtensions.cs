@@ -8,6 +8,7 @@ using Jobsmith.Web.Components.Pages.Applications;
 using Jobsmith.Web.Components.Pages.Documents;
 using Jobsmith.Web.Components.Pages.HumanAgents;
 using Jobsmith.Web.Components.Pages.Inbox;
+using Jobsmith.Web.Components.Pages.Notifications;
 using Jobsmith.Web.Components.Pages.Jobs;
 using Jobsmith.Web.Components.Pages.Matches;
 using Jobsmith.Web.Components.Pages.Onboarding;
@@ -108,6 +109,7 @@ public static class WebHostExtensions
         app.MapPlanFormEndpoints();
         app.MapSettingsFormEndpoints();
         app.MapInboxFormEndpoints();
+        app.MapNotificationFormEndpoints();
         app.MapTrackingFormEndpoints();
         app.MapDashboardLiveEndpoint();
         app.MapRazorComponents<App>();

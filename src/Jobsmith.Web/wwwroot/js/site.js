@@ -110,7 +110,7 @@
       var empty = document.getElementById("notification-empty");
       if (empty) empty.remove();
       var item = document.createElement("li");
-      item.className = "list-group-item";
+      item.className = "list-group-item notification-unread";
       var strong = document.createElement("strong");
       strong.textContent = message.title;
       var text = document.createElement("div");
