@@ -31,7 +31,8 @@ public sealed record CandidateDashboardView(IReadOnlyList<PipelineStage> Pipelin
 /// application logs and agent tasks, agent status and upcoming interviews. Every read is the candidate's own and
 /// bounded, so the dashboard costs the same with 10 or 100,000 applications.
 /// </summary>
-public sealed class CandidateDashboard(AppDbContext db, ApplicationService applications, InterviewService interviews, TimeProvider clock)
+public sealed class CandidateDashboard(AppDbContext db, ApplicationService applications, InterviewService interviews,
+    Microsoft.Extensions.Options.IOptions<Inbox.InboxOptions> inbox, TimeProvider clock)
 {
     public const int ActivityItems = 12;
     public const int InterviewsShown = 3;
@@ -101,8 +102,22 @@ public sealed class CandidateDashboard(AppDbContext db, ApplicationService appli
             var last = searches.Max(s => s.LastRunAt);
             agents.Insert(0, new AgentStatusView(JobSearchAgent, false, last, null, next));
         }
-        return [.. agents.OrderBy(a => a.Agent == JobSearchAgent ? 0 : 1).ThenBy(a => a.Agent, StringComparer.Ordinal)];
+
+        // The connected mailbox is read on a schedule too (G2): its last check, the error that check met, the next one.
+        var mailbox = await db.Set<Inbox.InboxSettings>().AsNoTracking()
+            .Where(s => s.UserId == userId && s.ImapHost != null && s.ImapProtectedPassword != null)
+            .Select(s => new { s.LastPolledAt, s.LastError, s.UpdatedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (mailbox is not null)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var next = Max((mailbox.LastPolledAt ?? mailbox.UpdatedAt).AddSeconds(Math.Max(30, inbox.Value.PollIntervalSeconds)), now);
+            agents.Add(new AgentStatusView(MailboxAgent, false, mailbox.LastPolledAt, mailbox.LastError, next));
+        }
+        return [.. agents.OrderBy(a => a.Agent == JobSearchAgent ? 0 : a.Agent == MailboxAgent ? 1 : 2).ThenBy(a => a.Agent, StringComparer.Ordinal)];
     }
+
+    /// <summary>The name the connected mailbox's reading is shown under among the agents.</summary>
+    public const string MailboxAgent = "mailbox";
 
     /// <summary>The name the job-search schedule is shown under among the agents.</summary>
     public const string JobSearchAgent = "job-search";

@@ -37,7 +37,13 @@ public sealed class CandidateDashboardTests(WebAppFixture fixture) : IClassFixtu
                 Task(owner.UserId, "matcher", AgentTaskStatus.Completed, now.AddMinutes(-20), output: "12 matches"),
                 Task(owner.UserId, "job-discovery", AgentTaskStatus.Failed, now.AddMinutes(-10), error: "the board answered 503"),
                 Task(other.UserId, "job-discovery", AgentTaskStatus.Failed, now.AddMinutes(-5), error: "someone else's failure"),
-                new JobSearch { Id = Guid.NewGuid(), UserId = owner.UserId, IntervalMinutes = 60, CreatedAt = now.AddDays(-1), LastRunAt = now.AddMinutes(-10) });
+                new JobSearch { Id = Guid.NewGuid(), UserId = owner.UserId, IntervalMinutes = 60, CreatedAt = now.AddDays(-1), LastRunAt = now.AddMinutes(-10) },
+                // The connected mailbox's last check failed: shown with the next check (G2).
+                new Jobsmith.Core.Inbox.InboxSettings
+                {
+                    UserId = owner.UserId, InboundToken = Guid.NewGuid().ToString("N"), ImapHost = "imap.example.com", ImapUsername = "owner",
+                    ImapProtectedPassword = "protected", LastPolledAt = now.AddMinutes(-2), LastError = "AuthenticationException: bad password", UpdatedAt = now.AddDays(-1),
+                });
             await db.SaveChangesAsync();
         }
 
@@ -63,7 +69,12 @@ public sealed class CandidateDashboardTests(WebAppFixture fixture) : IClassFixtu
         Assert.Equal(CandidateDashboard.JobSearchAgent, searches.Agent);
         Assert.InRange(searches.NextRunAt!.Value, now.AddMinutes(45), now.AddMinutes(55));
 
+        var mailbox = view.Agents.Single(a => a.Agent == CandidateDashboard.MailboxAgent);
+        Assert.Equal("AuthenticationException: bad password", mailbox.LastError);
+        Assert.InRange(mailbox.NextRunAt!.Value, now.AddMinutes(2), now.AddMinutes(4));
+
         var theirs = await dashboard.ForAsync(other.UserId, CancellationToken.None);
+        Assert.DoesNotContain(theirs.Agents, a => a.Agent == CandidateDashboard.MailboxAgent);
         Assert.Equal(1, theirs.Total);
         Assert.Equal("someone else's failure", theirs.Agents.Single(a => a.Agent == "job-discovery").LastError);
     }

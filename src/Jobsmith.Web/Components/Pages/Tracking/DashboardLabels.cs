@@ -10,6 +10,7 @@ public static class DashboardLabels
     public static string Agent(string name) => name switch
     {
         CandidateDashboard.JobSearchAgent => "Job searches",
+        CandidateDashboard.MailboxAgent => "Mailbox reader",
         FeatureFlagCatalog.ResumeAnalyzer => "Resume reader",
         FeatureFlagCatalog.JobDiscovery => "Job finder",
         FeatureFlagCatalog.Matcher => "Matcher",
