@@ -1,5 +1,6 @@
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Notifications.Email;
+using Jobsmith.Core.Notifications.Push;
 using Jobsmith.Core.Notifications.Realtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddScoped<NotificationCenter>();
         services.AddScoped<Preferences.NotificationPreferences>();
         services.AddScoped<NotificationEmails>();
+        services.AddWebPush();
         services.AddScoped<Agents.IAgent, WelcomeNotificationHandler>();
         return services;
     }
