@@ -1,11 +1,15 @@
 using Jobsmith.Core.Data;
+using Jobsmith.Core.Notifications.Push;
 using Jobsmith.Core.Notifications.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jobsmith.Core.Notifications;
 
-/// <summary>Stores a notification, then pushes it to the user's open pages in real time (G3).</summary>
-public sealed class NotificationCenter(AppDbContext db, IRealtimePublisher realtime, TimeProvider clock)
+/// <summary>
+/// Stores a notification, then pushes it to the user's open pages in real time and, as their preferences allow, to
+/// their browsers by Web Push (G3).
+/// </summary>
+public sealed class NotificationCenter(AppDbContext db, IRealtimePublisher realtime, NotificationPushes pushes, TimeProvider clock)
 {
     public async Task<Notification> NotifyAsync(string userId, string type, string title, string body, CancellationToken cancellationToken)
     {
@@ -22,12 +26,14 @@ public sealed class NotificationCenter(AppDbContext db, IRealtimePublisher realt
         db.Set<Notification>().Add(notification);
         await db.SaveChangesAsync(cancellationToken);
         await realtime.PublishAsync(userId, new RealtimeMessage(type, notification.Id, title, body, notification.CreatedAt), cancellationToken);
+        // Never throws: a push service's trouble must not fail the change the notification announces.
+        await pushes.SendAsync(notification, cancellationToken);
         return notification;
     }
 
     /// <summary>
     /// Adds a notification to the caller's unit of work without saving, so it commits with the change it announces;
-    /// after saving, <see cref="PublishAsync"/> pushes it to open pages.
+    /// after saving, <see cref="PublishAsync"/> pushes it to open pages and subscribed browsers.
     /// </summary>
     public Notification Stage(string userId, string type, string title, string body)
     {
@@ -37,10 +43,11 @@ public sealed class NotificationCenter(AppDbContext db, IRealtimePublisher realt
         return notification;
     }
 
-    public Task PublishAsync(Notification notification, CancellationToken cancellationToken)
+    public async Task PublishAsync(Notification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return realtime.PublishAsync(notification.UserId, new RealtimeMessage(notification.Type, notification.Id, notification.Title, notification.Body, notification.CreatedAt), cancellationToken);
+        await realtime.PublishAsync(notification.UserId, new RealtimeMessage(notification.Type, notification.Id, notification.Title, notification.Body, notification.CreatedAt), cancellationToken);
+        await pushes.SendAsync(notification, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Notification>> ListAsync(string userId, int take, CancellationToken cancellationToken) =>

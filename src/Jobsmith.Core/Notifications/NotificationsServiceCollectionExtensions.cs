@@ -1,5 +1,6 @@
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Notifications.Email;
+using Jobsmith.Core.Notifications.Push;
 using Jobsmith.Core.Notifications.Realtime;
 using Jobsmith.Core.Notifications.Sms;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddScoped<Preferences.NotificationPreferences>();
         services.AddScoped<NotificationEmails>();
         services.AddScoped<NotificationTexts>();
+        services.AddWebPush();
         services.AddScoped<Agents.IAgent, WelcomeNotificationHandler>();
         return services;
     }

@@ -11,7 +11,7 @@ namespace Jobsmith.Web.Api;
 /// <summary>A change of delivery preferences; a switch left out keeps its value.</summary>
 public sealed record NotificationPreferencesRequest(bool? EmailEnabled, bool? SmsEnabled, bool? PushEnabled, Dictionary<string, ChannelChoice>? Types);
 
-/// <summary>Notifications (G3): list, mark read, delivery preferences per type, and the per-user Server-Sent Events stream.</summary>
+/// <summary>Notifications (G3): list, mark read, delivery preferences per type, the per-user Server-Sent Events stream, and Web Push (<see cref="PushEndpoints"/>).</summary>
 public static class NotificationEndpoints
 {
     public static RouteGroupBuilder MapNotificationEndpoints(this RouteGroupBuilder api)
@@ -27,6 +27,7 @@ public static class NotificationEndpoints
         group.MapPut("/preferences", UpdatePreferencesAsync);
         group.MapGet("/stream", (RealtimeBroker broker, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.ServerSentEvents(StreamAsync(broker, user.UserId(), ct)));
+        group.MapPushEndpoints();
         return api;
     }
 

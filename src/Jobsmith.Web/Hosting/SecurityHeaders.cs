@@ -8,10 +8,11 @@ namespace Jobsmith.Web.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
+    // worker-src names what default-src already allowed: the Web Push service worker (/sw.js) from this origin only.
     // Inline styles stay allowed: Tabler and htmx set style attributes at run time, and styles cannot run code.
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {

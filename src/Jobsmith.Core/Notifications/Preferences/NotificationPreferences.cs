@@ -7,7 +7,7 @@ namespace Jobsmith.Core.Notifications.Preferences;
 /// <summary>A candidate's delivery choices as the API and pages see them.</summary>
 public sealed record NotificationPreferencesView(bool EmailEnabled, bool SmsEnabled, bool PushEnabled, IReadOnlyDictionary<string, ChannelChoice> Types);
 
-/// <summary>Reads and changes a candidate's notification preferences (G3), and answers "may this type go out by email / SMS".</summary>
+/// <summary>Reads and changes a candidate's notification preferences (G3), and answers "may this type go out by email, SMS or push".</summary>
 public sealed class NotificationPreferences(AppDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -62,6 +62,13 @@ public sealed class NotificationPreferences(AppDbContext db, TimeProvider clock)
     {
         var view = await GetAsync(userId, cancellationToken);
         return view.SmsEnabled && (view.Types.TryGetValue(type, out var choice) ? choice.Sms : false);
+    }
+
+    /// <summary>True when the candidate has push on and this type may use it (G3).</summary>
+    public async Task<bool> WantsPushAsync(string userId, string type, CancellationToken cancellationToken)
+    {
+        var view = await GetAsync(userId, cancellationToken);
+        return view.PushEnabled && view.Types.TryGetValue(type, out var choice) && choice.Push;
     }
 
     private static NotificationPreferencesView View(NotificationPreference? row)
