@@ -52,19 +52,24 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
         var agentEmail = ApiCalls.UniqueEmail("agent");
         await PromoteToAgentAsync(client, agentEmail);
         // Each role and theme in its own browser context, a few at a time: most of a visit is waiting for the page to settle,
-        // so overlapping them keeps the suite inside its time budget on two cores without checking less.
+        // so overlapping them keeps the suite inside its time budget on two cores without checking less. The candidate's
+        // many pages are split in two contexts and the longest audits start first, so no single audit is left running
+        // alone at the end.
         var audits = new[]
         {
             ("signed-out", ((string, string)?)null, SignedOutPages()),
             ("candidate", (candidate.Email, ApiCalls.Password), CandidatePages(candidate, interviewed)),
             ("agent", (agentEmail, ApiCalls.Password), AgentPages()),
             ("admin", (JobsmithWebApp.AdminEmail, JobsmithWebApp.AdminPassword), AdminPages(interviewed)),
-        }.SelectMany(a => Themes.Select(theme => (Role: a.Item1, Account: a.Item2, Pages: a.Item3, Theme: theme))).ToArray();
+        }.SelectMany(a => a.Item3.Chunk(CandidatePagesPerAudit).Select((pages, part) => (Role: a.Item1, Account: a.Item2, Pages: pages, Part: part + 1)))
+         .SelectMany(a => Themes.Select(theme => (a.Role, a.Account, a.Pages, a.Part, Theme: theme)))
+         .OrderByDescending(a => a.Pages.Length * (a.Theme == "light" ? 2 : 1))
+         .ToArray();
         using var gate = new SemaphoreSlim(ConcurrentAudits);
         var results = await Task.WhenAll(audits.Select(async a =>
         {
             await gate.WaitAsync();
-            try { return await AuditAsync(chromium, app, a.Role, a.Account, a.Pages, a.Theme); }
+            try { return await AuditAsync(chromium, app, a.Role, a.Account, a.Pages, a.Theme, a.Part); }
             finally { gate.Release(); }
         }));
         var problems = results.SelectMany(r => r.Problems).ToList();
@@ -97,8 +102,11 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
 
     private const int ConcurrentAudits = 3;
 
+    // The candidate has three times the pages of any other role.
+    private const int CandidatePagesPerAudit = 15;
+
     private static async Task<(List<string> Problems, StringBuilder Report)> AuditAsync(ChromiumSession chromium, JobsmithWebApp app, string role,
-        (string Email, string Password)? account, IReadOnlyList<PageVisit> pages, string theme)
+        (string Email, string Password)? account, PageVisit[] pages, string theme, int part)
     {
         // Browser events arrive on other threads; the lists are read only after the audit is disposed.
         var problems = new List<string>();
@@ -106,7 +114,7 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
         await using (var audit = await PageAudit.OpenAsync(chromium.Browser, app.BaseAddress, role, problems, report, Allowed))
         {
             if (account is { } a) await audit.SignInAsync(a.Email, a.Password);
-            if (theme == "light" && role is "signed-out" or "candidate") await AssertThemeToggleWorksAsync(audit, problems);
+            if (theme == "light" && part == 1 && role is "signed-out" or "candidate") await AssertThemeToggleWorksAsync(audit, problems);
             await audit.UseThemeAsync(theme);
             var first = true;
             foreach (var page in pages)
@@ -117,13 +125,15 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
                 await audit.VisitAsync(page, theme, phoneToo: theme == "light" || first);
                 first = false;
                 // Written as it goes, so a long run can be read (and its screenshots matched) before it ends.
-                await File.WriteAllLinesAsync(ProgressPath(role, theme), SnapshotOf(problems));
+                await File.WriteAllLinesAsync(ProgressPath(role, theme, part), SnapshotOf(problems));
             }
+            report.AppendLine($"{role} {theme} part {part}, {pages.Length} pages: {audit.TimeSpent}");
         }
         return (problems, report);
     }
 
-    private static string ProgressPath(string role, string theme) => Path.Combine(Path.GetDirectoryName(ReportPath)!, $"every-page-progress-{role}-{theme}.txt");
+    private static string ProgressPath(string role, string theme, int part) =>
+        Path.Combine(Path.GetDirectoryName(ReportPath)!, $"every-page-progress-{role}-{theme}-{part}.txt");
 
     private static string[] SnapshotOf(List<string> problems)
     {

@@ -1,6 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Jobsmith.Web.Tests.Browser;
@@ -36,6 +34,7 @@ internal sealed class PageAudit : IAsyncDisposable
     private readonly StringBuilder _report;
     private readonly IReadOnlyList<AllowedViolation> _allowed;
     private readonly HashSet<string> _checkedIcons = [];
+    private readonly Dictionary<string, TimeSpan> _spent = [];
     private PageVisit _visit = new("/", "start");
     private string _where = "";
 
@@ -104,12 +103,16 @@ internal sealed class PageAudit : IAsyncDisposable
         _visit = visit;
         _where = $"{_role} {theme} {visit.Path}";
         await _page.SetViewportSizeAsync(Viewports[0].Width, Viewports[0].Height);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var response = await _page.GotoAsync(visit.Path);
+        Spent("load", clock);
         await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Spent("network idle", clock);
         if (response is null || response.Status != visit.Status) Problem($"{_where}: expected status {visit.Status}, got {response?.Status}");
         var applied = await _page.EvaluateAsync<string>("document.documentElement.getAttribute('data-bs-theme')");
         if (applied != theme) Problem($"{_where}: data-bs-theme is {applied}, expected {theme}");
         await CheckIconsAsync();
+        Spent("icons", clock);
 
         foreach (var (width, height, size) in phoneToo ? Viewports : Viewports[..1])
         {
@@ -117,11 +120,24 @@ internal sealed class PageAudit : IAsyncDisposable
             await _page.SetViewportSizeAsync(width, height);
             var (scrollWidth, innerWidth) = (await _page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await _page.EvaluateAsync<int>("window.innerWidth"));
             if (scrollWidth > innerWidth) Judge(HorizontalOverflow, true, $"{where}: overflows horizontally, scrollWidth {scrollWidth} > {innerWidth}: {await WidestAsync()}");
+            Spent("resize and overflow", clock);
             await AxeAsync(where, theme);
+            Spent("axe", clock);
             // Full-page screenshots are the costliest step; the dark theme keeps the first screen, the light one the whole page.
             await _page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumSession.ScreenshotPath($"page-{_role}-{visit.Name}-{theme}-{size}"), FullPage = theme == "light" });
+            Spent("screenshot", clock);
         }
     }
+
+    // Where the audit's time goes, per step, for the report: the audit is the suite's longest test.
+    private void Spent(string step, System.Diagnostics.Stopwatch clock)
+    {
+        _spent[step] = _spent.GetValueOrDefault(step) + clock.Elapsed;
+        clock.Restart();
+    }
+
+    /// <summary>Seconds spent per step of the visits so far, longest first.</summary>
+    public string TimeSpent => string.Join(", ", _spent.OrderByDescending(s => s.Value).Select(s => $"{s.Key} {s.Value.TotalSeconds:F1} s"));
 
     /// <summary>Every icon the page declares loads as an image (browsers fetch them outside the page's own requests).</summary>
     private async Task CheckIconsAsync()
@@ -138,15 +154,14 @@ internal sealed class PageAudit : IAsyncDisposable
 
     // The dark theme changes colours only: the markup, labels and landmarks are the light theme's, checked there. Running
     // just the colour rules in the dark theme halves the audit's axe time on two cores and checks nothing less.
-    private static readonly AxeRunOptions ColourRulesOnly = new() { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] } };
+    private static readonly string[] ColourRules = ["color-contrast", "link-in-text-block"];
 
     private async Task AxeAsync(string where, string theme)
     {
-        var result = theme == "dark" ? await _page.RunAxe(ColourRulesOnly) : await _page.RunAxe();
-        foreach (var violation in result.Violations)
+        foreach (var violation in await InPageAxe.ViolationsAsync(_page, theme == "dark" ? ColourRules : null))
         {
-            var nodes = string.Join(" | ", violation.Nodes.Take(4).Select(n => $"{n.Target} {Shorten(n.Html)}"));
-            var line = $"{where}: axe {violation.Id} ({violation.Impact}, {violation.Nodes.Length} nodes): {violation.Help}: {nodes}";
+            var nodes = string.Join(" | ", violation.Nodes.Select(Shorten));
+            var line = $"{where}: axe {violation.Id} ({violation.Impact}, {violation.NodeCount} nodes): {violation.Help}: {nodes}";
             Judge(violation.Id, violation.Impact is "serious" or "critical", line);
         }
     }
