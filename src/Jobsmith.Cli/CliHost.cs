@@ -20,6 +20,9 @@ internal static class CliHost
     public static IHost Build(GlobalOptions global)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
+        // A command sends at most one application: no spare form page for a next one (BrowserFormOptions.KeepPageReady);
+        // a default, so settings and the environment still win.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Channels:BrowserForm:KeepPageReady"] = "false" });
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables(JobsmithConfiguration.EnvironmentPrefix);
         var overrides = global.Overrides();

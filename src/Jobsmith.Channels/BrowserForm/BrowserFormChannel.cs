@@ -19,6 +19,9 @@ public sealed class BrowserFormChannel(FormBrowser browser, IOptions<BrowserForm
 {
     public string Name => ChannelNames.BrowserForm;
 
+    /// <summary>Starts the browser while the runner renders the files (a cold start takes seconds).</summary>
+    public Task PrepareAsync(CancellationToken cancellationToken) => browser.WarmUpAsync(cancellationToken);
+
     public async Task<SubmissionResult> SubmitAsync(SubmissionPackage package, CancellationToken cancellationToken) =>
         (await RunAsync(package, cancellationToken)).Result;
 

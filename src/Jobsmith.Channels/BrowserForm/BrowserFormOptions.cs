@@ -17,6 +17,12 @@ public sealed class BrowserFormOptions
     /// <summary>How long to wait after the final click for a confirmation or an error; past it the outcome is unknown.</summary>
     public TimeSpan ConfirmationTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Keep a blank page in a fresh context open for the next submission (a worker sends one after another). A command
+    /// that sends a single application switches it off: the spare would only compete with the send for the CPU.
+    /// </summary>
+    public bool KeepPageReady { get; set; } = true;
+
     /// <summary>F4 complexity: more fields than this (all pages together) go to a person.</summary>
     public int MaxFields { get; set; } = 60;
 

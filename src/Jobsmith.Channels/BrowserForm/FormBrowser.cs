@@ -62,7 +62,7 @@ public sealed class FormBrowser(IOptions<BrowserFormOptions> options, ILogger<Fo
     {
         lock (_spareGate)
         {
-            if (_disposed || _spare is not null) return;
+            if (_disposed || _spare is not null || !options.Value.KeepPageReady) return;
             _spare = OpenPageAsync(CancellationToken.None);
             // Observed here so a failure (the browser closing with the host) is never an unobserved exception.
             _spare.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);

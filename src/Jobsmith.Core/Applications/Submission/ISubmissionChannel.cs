@@ -22,6 +22,12 @@ public interface ISubmissionChannel
     /// <summary>One of <see cref="ChannelNames"/>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Gets ready to send soon (a browser channel starts its browser), so that work overlaps building the package.
+    /// Failing here is not failing the send: the send itself reports what is wrong.
+    /// </summary>
+    Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Sends the package, or with <see cref="SubmissionPackage.DryRun"/> does everything but the final send.</summary>
     Task<SubmissionResult> SubmitAsync(SubmissionPackage package, CancellationToken cancellationToken);
 }

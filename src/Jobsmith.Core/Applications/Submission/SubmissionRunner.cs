@@ -48,8 +48,10 @@ public sealed partial class SubmissionRunner(
         if (!dryRun && await pacing.HoldAsync(userId, choice.TargetHost, cancellationToken) is { } hold)
             return await HoldAsync(applicationId, hold.NotBefore, hold.Reason, cancellationToken);
 
+        var preparing = PrepareQuietlyAsync(channel, cancellationToken);
         var built = await packages.BuildAsync(application, posting.Company, posting.Title, choice,
             Uri.TryCreate(posting.ApplyUrl, UriKind.Absolute, out var url) ? url : null, dryRun, cancellationToken);
+        await preparing;
         if (dryRun) return await DryRunAsync(application, choice, channel, built, cancellationToken);
         if (built.Package is null) return await FailBeforeSendAsync(userId, applicationId, built.Problem!, cancellationToken);
         // F9: the plan's monthly applications are counted at submission. The place is taken before the send, in one
@@ -75,6 +77,20 @@ public sealed partial class SubmissionRunner(
     }
 
     // A channel that throws broke its contract; whether anything left is unknown, so a person checks (never a blind retry).
+    /// <summary>The channel's warm-up, alongside building the package; a failure there shows again, explained, in the send.</summary>
+    private async Task PrepareQuietlyAsync(ISubmissionChannel? channel, CancellationToken cancellationToken)
+    {
+        if (channel is null) return;
+        try
+        {
+            await channel.PrepareAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPrepareFailed(logger, ex, channel.Name);
+        }
+    }
+
     private async Task<SubmissionResult> SendAsync(ISubmissionChannel channel, SubmissionPackage package, CancellationToken cancellationToken)
     {
         try
@@ -191,6 +207,9 @@ public sealed partial class SubmissionRunner(
             db.ChangeTracker.Clear();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Channel} channel could not get ready; the send will say why")]
+    private static partial void LogPrepareFailed(ILogger logger, Exception exception, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Channel} channel threw while sending application {ApplicationId}")]
     private static partial void LogChannelCrash(ILogger logger, Exception exception, string channel, Guid applicationId);
