@@ -65,7 +65,7 @@ public sealed class AgentEventProcessor(
         // The handler's effects and the task's completion commit together: a crash in between rolls both back, so the
         // retry does the work once instead of repeating effects that were already saved (R1).
         Exception? failure = null;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = handler.RunsInOneTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
         {
             try
             {
@@ -78,11 +78,11 @@ public sealed class AgentEventProcessor(
                 task.Status = AgentTaskStatus.Completed;
                 task.CompletedAt = clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                if (transaction is not null) await transaction.CommitAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
                 failure = ex;
             }
         }
@@ -90,7 +90,8 @@ public sealed class AgentEventProcessor(
         if (failure is not null)
         {
             logger.LogWarning(failure, "Agent {Agent} failed on event {EventId} ({EventType})", handler.AgentName, agentEvent.Id, agentEvent.Type);
-            // What the handler staged or saved was rolled back: forget it, keep only the event and its task.
+            // What the handler staged was rolled back (or, outside a transaction, never saved): forget it, keep only the
+            // event and its task. An agent outside a transaction keeps what it saved; its unique keys make the retry skip it.
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != task && e.Entity != agentEvent).ToList())
                 entry.State = EntityState.Detached;
             task.Status = AgentTaskStatus.Failed;

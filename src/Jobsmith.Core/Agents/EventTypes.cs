@@ -20,4 +20,6 @@ public static class EventTypes
     public const string InterviewCompleted = "interview.completed";
     public const string SkillVerified = "skill.verified";
     public const string MarketUpdate = "market.update";
+    /// <summary>A candidate started or resumed their job-search agent (K3): the matcher catches up at once.</summary>
+    public const string AgentStarted = "agent.started";
 }

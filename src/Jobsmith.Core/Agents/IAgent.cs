@@ -13,6 +13,13 @@ public interface IAgent
 
     bool Accepts(string eventType);
 
+    /// <summary>
+    /// True (the default): the agent's effects and its task's completion commit in one transaction, so a crash
+    /// between them repeats nothing. An agent whose effects are idempotent by their own unique keys, and whose work is
+    /// long (ranking, tailoring), answers false and commits as it goes, so it never holds the write lock meanwhile.
+    /// </summary>
+    bool RunsInOneTransaction => true;
+
     /// <summary>Does the work; the outcome's text and token counts are stored on the agent task.</summary>
     Task<AgentOutcome> HandleAsync(AgentEvent agentEvent, CancellationToken cancellationToken);
 }

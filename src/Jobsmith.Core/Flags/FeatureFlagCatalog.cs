@@ -37,7 +37,10 @@ public static class FeatureFlagCatalog
     /// <summary>Approves drafts by a candidate's own auto-apply rule (F2); off leaves every draft for the candidate.</summary>
     public const string AutoApply = "auto-apply";
 
-    public static readonly IReadOnlyList<string> Agents = [ResumeAnalyzer, JobDiscovery, Matcher, Notifications, FeedbackOptimizer, HumanAgents, AutoApply];
+    /// <summary>Drafts tailored applications for a running agent's best new matches and asks the candidate to approve them (K3).</summary>
+    public const string Drafter = "drafter";
+
+    public static readonly IReadOnlyList<string> Agents = [ResumeAnalyzer, JobDiscovery, Matcher, Drafter, Notifications, FeedbackOptimizer, HumanAgents, AutoApply];
 
     public static readonly IReadOnlyList<string> Sources =
         ["greenhouse", "lever", "ashby", "workable", "jsonld", "rss", "csv", "jsonresume-job", "paste", "adzuna", "jooble", "remotive", "remoteok", "arbeitnow"];

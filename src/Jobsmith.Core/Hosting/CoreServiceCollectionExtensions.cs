@@ -10,6 +10,7 @@ using Jobsmith.Core.Inbox;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
+using Jobsmith.Core.Orchestration;
 using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Plans;
 using Jobsmith.Core.Profiles;
@@ -50,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Dashboard.CandidateDashboard>();
         services.AddReports();
         services.AddInbox();
+        services.AddOrchestration();
         return services;
     }
 }

@@ -111,6 +111,7 @@ public static class WebHostExtensions
         app.MapInboxFormEndpoints();
         app.MapNotificationFormEndpoints();
         app.MapTrackingFormEndpoints();
+        app.MapCandidateAgentFormEndpoints();
         app.MapDashboardLiveEndpoint();
         app.MapRazorComponents<App>();
         return app;

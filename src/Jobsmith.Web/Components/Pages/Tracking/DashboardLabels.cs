@@ -18,6 +18,7 @@ public static class DashboardLabels
         FeatureFlagCatalog.FeedbackOptimizer => "Learning from your ratings",
         FeatureFlagCatalog.HumanAgents => "Human agent hand-off",
         FeatureFlagCatalog.AutoApply => "Auto-apply",
+        FeatureFlagCatalog.Drafter => "Drafting applications",
         _ => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.Replace('-', ' ').Replace('_', ' ')),
     };
 
@@ -26,7 +27,8 @@ public static class DashboardLabels
     /// bookkeeping that mean nothing on a dashboard, so only their errors are shown.
     /// </summary>
     public static bool ShowsOutput(string agent) =>
-        agent is FeatureFlagCatalog.ResumeAnalyzer or FeatureFlagCatalog.JobDiscovery or FeatureFlagCatalog.Matcher or FeatureFlagCatalog.FeedbackOptimizer;
+        agent is FeatureFlagCatalog.ResumeAnalyzer or FeatureFlagCatalog.JobDiscovery or FeatureFlagCatalog.Matcher or FeatureFlagCatalog.FeedbackOptimizer
+            or FeatureFlagCatalog.Drafter;
 
     /// <summary>"just now", "5 min ago", "3 h ago", "2 days ago", then the date.</summary>
     public static string Ago(DateTime at, DateTime now)
