@@ -17,7 +17,8 @@ namespace Jobsmith.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build(GlobalOptions global)
+    /// <param name="settings">Settings this command insists on, over everything else (the demo's own SQLite database).</param>
+    public static IHost Build(GlobalOptions global, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
         // A command sends at most one application: no spare form page for a next one (BrowserFormOptions.KeepPageReady);
@@ -28,6 +29,7 @@ internal static class CliHost
         var overrides = global.Overrides();
         overrides["Jobsmith:DataDirectory"] = global.DataDirectory;
         overrides["Jobsmith:Role"] = nameof(ProcessRole.Web);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
         builder.Configuration.AddInMemoryCollection(overrides);
         // Logs go to stderr so --json output on stdout stays machine-readable; a command is short, so no timestamps.
         builder.Logging.AddJobsmithConsole(builder.Configuration, toStandardError: true, timestamps: false).SetMinimumLevel(LogLevel.Warning);

@@ -13,6 +13,7 @@ public static class JobsmithCli
             AdminCommands.Build(),
             ApplyCommands.Build(),
             DbCommands.Build(),
+            DemoCommand.Build(),
             InboxCommands.Build(),
             JobsCommands.Build(),
             MatchCommands.Build(),

@@ -12,6 +12,10 @@ internal sealed class ProgressBar(string label, int total) : IProgress<int>
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly bool _interactive = !Console.IsErrorRedirected;
     private int _done;
+    private int _total = total;
+
+    /// <summary>For work whose size is learnt as it goes (events that raise more events).</summary>
+    public void Resize(int newTotal) => _total = Math.Max(newTotal, _done);
 
     public void Report(int value)
     {
@@ -26,8 +30,8 @@ internal sealed class ProgressBar(string label, int total) : IProgress<int>
 
     private string Line()
     {
-        var filled = total == 0 ? Width : (int)((long)Width * _done / total);
+        var filled = _total == 0 ? Width : (int)Math.Min(Width, (long)Width * _done / _total);
         var rate = _clock.Elapsed.TotalSeconds > 0 ? _done / _clock.Elapsed.TotalSeconds : 0;
-        return $"{label} [{new string('#', filled)}{new string('-', Width - filled)}] {_done}/{total} {rate:0}/s";
+        return $"{label} [{new string('#', filled)}{new string('-', Width - filled)}] {_done}/{_total} {rate:0}/s";
     }
 }

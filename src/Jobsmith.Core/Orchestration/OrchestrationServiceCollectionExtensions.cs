@@ -10,6 +10,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddScoped<CandidateAgents>();
         services.AddScoped<Agents.IAgent, AgentMatcher>();
         services.AddScoped<Agents.IAgent, AgentDrafter>();
+        services.AddSingleton<Demo.DemoRun>();
         return services;
     }
 }

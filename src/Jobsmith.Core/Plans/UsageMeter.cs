@@ -57,7 +57,8 @@ public sealed class UsageMeter(AppDbContext db, PlanCatalog catalog, IOptions<Pl
             var plan = EffectivePlan.For(subscription, catalog, options.Value, now);
             // Count and highest slot in one statement, so both describe the same moment: racers that read the same
             // state pick the same slot and collide; one that reads later sees the winner's place counted.
-            var taken = await thisMonth.GroupBy(_ => 1).Select(g => new { Used = g.Count(), Highest = g.Max(u => u.Slot) }).FirstOrDefaultAsync(cancellationToken);
+            // One group at most (a constant key): Single says so, and EF does not warn about an unordered First.
+            var taken = await thisMonth.GroupBy(_ => 1).Select(g => new { Used = g.Count(), Highest = g.Max(u => u.Slot) }).SingleOrDefaultAsync(cancellationToken);
             var used = taken?.Used ?? 0;
             if (await db.Set<UsageRecord>().AnyAsync(u => u.ApplicationId == applicationId, cancellationToken))
                 return new QuotaCheck(true, used, plan.ApplicationsPerMonth, plan.Name, null);

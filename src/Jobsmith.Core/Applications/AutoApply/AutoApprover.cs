@@ -62,7 +62,7 @@ internal sealed class AutoApprover(AppDbContext db, Approvals approvals, TimePro
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var today = db.Set<AutoApplyPlace>().Where(p => p.UserId == userId && p.Day == now.Date);
-            var taken = await today.GroupBy(_ => 1).Select(g => new { Used = g.Count(), Highest = g.Max(p => p.Slot) }).FirstOrDefaultAsync(cancellationToken);
+            var taken = await today.GroupBy(_ => 1).Select(g => new { Used = g.Count(), Highest = g.Max(p => p.Slot) }).SingleOrDefaultAsync(cancellationToken);
             if (await db.Set<AutoApplyPlace>().AnyAsync(p => p.ApplicationId == applicationId, cancellationToken)) return true;
             if ((taken?.Used ?? 0) >= cap) return false;
             var place = new AutoApplyPlace { ApplicationId = applicationId, UserId = userId, Day = now.Date, Slot = (taken?.Highest ?? 0) + 1, TakenAt = now };
