@@ -8,6 +8,8 @@ public static class DocumentsServiceCollectionExtensions
     {
         services.AddScoped<Answers.AnswerBankService>();
         services.AddScoped<DocumentService>();
+        // Scoped like its users; the renderer it prints with (when the host registers one) is the host's singleton.
+        services.AddScoped<Rendering.RenderedFiles>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public sealed record ApprovalResult(ApprovalStatus Status, ApplicationView? Appl
 /// queue it once: the application's revision decides, and the loser gets a conflict with the current state.
 /// </summary>
 public sealed class Approvals(AppDbContext db, ApplicationService applications, DocumentService documents, EventPublisher events,
-    IOptions<SubmissionOptions> options, TimeProvider clock)
+    IOptions<SubmissionOptions> options, TimeProvider clock, Documents.Rendering.RenderedFiles rendered)
 {
     /// <summary>Drafts the documents when there are none and puts the application in the queue; null when the posting is not a match.</summary>
     public async Task<ApplicationView?> PrepareAsync(string userId, Guid postingId, ApplicationActor actor, CancellationToken cancellationToken)
@@ -116,6 +116,10 @@ public sealed class Approvals(AppDbContext db, ApplicationService applications, 
             var current = await db.Set<JobApplication>().AsNoTracking().FirstAsync(a => a.Id == applicationId, cancellationToken);
             return new(ApprovalStatus.Conflict, ApplicationView.Of(current), "Someone else moved the application at the same time.");
         }
+        // The approved versions are printed now, so the send attaches what was approved without waiting for a browser.
+        // Not inside a caller's transaction (an agent's): printing there would hold the database's write lock.
+        if (db.Database.CurrentTransaction is null)
+            await rendered.WarmAsync(latest.Where(d => d.Kind is DocumentKinds.Resume or DocumentKinds.CoverLetter), cancellationToken);
         return new(ApprovalStatus.Done, ApplicationView.Of(application));
     }
 

@@ -9,9 +9,10 @@ public sealed record PackageResult(SubmissionPackage? Package, string? Problem, 
 /// <summary>
 /// Builds what a channel may send for one application (F2, F7): only the newest version of each document, and only if
 /// the candidate approved that very version — an edit after approval needs approving again. The resume and cover
-/// letter are rendered to PDF here, hashed, and tagged with the application and posting they were made for.
+/// letter are the PDFs printed when they were approved (<see cref="RenderedFiles"/>; printed here if not), hashed, and
+/// tagged with the application and posting they were made for.
 /// </summary>
-public sealed class SubmissionPackages(DocumentService documents, IDocumentRenderer renderer)
+public sealed class SubmissionPackages(DocumentService documents, RenderedFiles rendered)
 {
     public async Task<PackageResult> BuildAsync(JobApplication application, string company, string title, ChannelChoice choice, Uri? applyUrl,
         bool dryRun, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ public sealed class SubmissionPackages(DocumentService documents, IDocumentRende
             if (document is null) return new(null, $"There is no tailored {label} for this posting yet.", files);
             if (document.Status != DocumentStatus.Approved)
                 return new(null, $"The newest {label} (version {document.Version}) is not approved: approve it before anything is sent.", files);
-            var pdf = await renderer.PdfAsync(document, document.Template, cancellationToken);
+            var pdf = await rendered.PdfAsync(document, cancellationToken);
             files.Add(SubmissionFiles.Create(kind == DocumentKinds.Resume ? SubmissionFileKinds.Resume : SubmissionFileKinds.CoverLetter,
                 pdf.FileName, pdf.ContentType, pdf.Content, document.Id, document.Version, application.Id, application.PostingId));
             if (kind == DocumentKinds.CoverLetter) letterText = string.Join("\n\n", document.Lines.Select(l => l.Text).Where(t => t.Length > 0));
