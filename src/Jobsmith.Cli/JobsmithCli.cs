@@ -11,6 +11,7 @@ public static class JobsmithCli
         var root = new RootCommand("Jobsmith: a self-hosted, human-in-the-loop job-search agent")
         {
             AdminCommands.Build(),
+            AgentCommands.Build(),
             ApplyCommands.Build(),
             DbCommands.Build(),
             DemoCommand.Build(),
