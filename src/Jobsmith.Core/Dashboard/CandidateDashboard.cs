@@ -35,6 +35,17 @@ public sealed class CandidateDashboard(AppDbContext db, ApplicationService appli
     Microsoft.Extensions.Options.IOptions<Inbox.InboxOptions> inbox, TimeProvider clock)
 {
     public const int ActivityItems = 12;
+
+    /// <summary>
+    /// Agents whose finished runs are news to the candidate ("12 matches", "2 drafts waiting for your approval"). The
+    /// others' runs are bookkeeping — auto-apply leaving a draft alone while it is off, a welcome sent — listed only
+    /// when they fail; what they change shows as the application's own move.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReportingAgents = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Flags.FeatureFlagCatalog.ResumeAnalyzer, Flags.FeatureFlagCatalog.JobDiscovery, Flags.FeatureFlagCatalog.Matcher,
+        Flags.FeatureFlagCatalog.FeedbackOptimizer, Flags.FeatureFlagCatalog.Drafter,
+    };
     public const int InterviewsShown = 3;
     private const int RecentTasks = 200;
 
@@ -76,7 +87,8 @@ public sealed class CandidateDashboard(AppDbContext db, ApplicationService appli
                            select new { log.At, log.ApplicationId, log.ToState, log.ActorKind, log.Details, posting.Title, posting.Company })
             .Take(ActivityItems).ToListAsync(cancellationToken);
         var items = moves.Select(m => new ActivityItem(m.At, "application", $"{m.Title} at {m.Company}", m.Details, m.ApplicationId, m.ToState, m.ActorKind, false))
-            .Concat(tasks.Where(t => t.Status is AgentTaskStatus.Completed or AgentTaskStatus.Failed).Take(ActivityItems)
+            .Concat(tasks.Where(t => t.Status == AgentTaskStatus.Failed || (t.Status == AgentTaskStatus.Completed && ReportingAgents.Contains(t.Agent)))
+                .Take(ActivityItems)
                 .Select(t => new ActivityItem(t.CompletedAt ?? t.CreatedAt, "agent", t.Agent, t.Status == AgentTaskStatus.Failed ? t.Error : t.Output, null, null, null,
                     t.Status == AgentTaskStatus.Failed)));
         return [.. items.OrderByDescending(i => i.At).Take(ActivityItems)];

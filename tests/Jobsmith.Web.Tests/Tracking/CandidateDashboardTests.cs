@@ -36,6 +36,9 @@ public sealed class CandidateDashboardTests(WebAppFixture fixture) : IClassFixtu
                 Task(owner.UserId, "matcher", AgentTaskStatus.Failed, now.AddMinutes(-30), error: "vectors missing"),
                 Task(owner.UserId, "matcher", AgentTaskStatus.Completed, now.AddMinutes(-20), output: "12 matches"),
                 Task(owner.UserId, "job-discovery", AgentTaskStatus.Failed, now.AddMinutes(-10), error: "the board answered 503"),
+                // Auto-apply leaving a draft alone is bookkeeping, not news: it stays out of the activity feed although it
+                // is the newest entry of all.
+                Task(owner.UserId, "auto-apply", AgentTaskStatus.Completed, now.AddMinutes(5), output: "left for approval: auto-apply is off"),
                 Task(other.UserId, "job-discovery", AgentTaskStatus.Failed, now.AddMinutes(-5), error: "someone else's failure"),
                 new JobSearch { Id = Guid.NewGuid(), UserId = owner.UserId, IntervalMinutes = 60, CreatedAt = now.AddDays(-1), LastRunAt = now.AddMinutes(-10) },
                 // The connected mailbox's last check failed: shown with the next check (G2).
@@ -61,6 +64,7 @@ public sealed class CandidateDashboardTests(WebAppFixture fixture) : IClassFixtu
         Assert.Contains(view.Activity, a => a.State == ApplicationStates.Escalated && a.Detail == "CAPTCHA on the form");
         Assert.Contains(view.Activity, a => a.ApplicationId == applied && a.State == ApplicationStates.Applied);
         Assert.True(view.Activity.Count <= CandidateDashboard.ActivityItems);
+        Assert.DoesNotContain(view.Activity, a => a.Text == "auto-apply");
 
         var matcher = view.Agents.Single(a => a.Agent == "matcher");
         Assert.Null(matcher.LastError);

@@ -26,9 +26,7 @@ public static class DashboardLabels
     /// Agents whose result line is written for the candidate ("2 jobs, 10 skills"); the others report ids and
     /// bookkeeping that mean nothing on a dashboard, so only their errors are shown.
     /// </summary>
-    public static bool ShowsOutput(string agent) =>
-        agent is FeatureFlagCatalog.ResumeAnalyzer or FeatureFlagCatalog.JobDiscovery or FeatureFlagCatalog.Matcher or FeatureFlagCatalog.FeedbackOptimizer
-            or FeatureFlagCatalog.Drafter;
+    public static bool ShowsOutput(string agent) => CandidateDashboard.ReportingAgents.Contains(agent);
 
     /// <summary>"just now", "5 min ago", "3 h ago", "2 days ago", then the date.</summary>
     public static string Ago(DateTime at, DateTime now)
