@@ -85,7 +85,7 @@ internal static class DemoCommand
             if (_stage != value.Stage || _bar is null)
             {
                 _bar?.Finish();
-                (_bar, _stage) = (new ProgressBar(value.Stage, Math.Max(value.Total, value.Current)), value.Stage);
+                (_bar, _stage) = (new ProgressBar(value.Stage, value.Total), value.Stage);
             }
             _bar.Resize(value.Total);
             _bar.Report(value.Current);

@@ -19,6 +19,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddOptions<AgentsOptions>().BindConfiguration(AgentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EventPublisher>();
         services.AddScoped<AgentEventProcessor>();
+        services.AddSingleton<PendingEvents>();
         services.AddScoped<AgentTaskQueries>();
         services.AddScoped<AgentTaskRecorder>();
         services.AddSingleton<EventDispatchNudge>();

@@ -35,6 +35,8 @@ public sealed class CandidateDashboard(AppDbContext db, ApplicationService appli
     Microsoft.Extensions.Options.IOptions<Inbox.InboxOptions> inbox, TimeProvider clock)
 {
     public const int ActivityItems = 12;
+    public const int InterviewsShown = 3;
+    private const int RecentTasks = 200;
 
     /// <summary>
     /// Agents whose finished runs are news to the candidate ("12 matches", "2 drafts waiting for your approval"). The
@@ -46,8 +48,6 @@ public sealed class CandidateDashboard(AppDbContext db, ApplicationService appli
         Flags.FeatureFlagCatalog.ResumeAnalyzer, Flags.FeatureFlagCatalog.JobDiscovery, Flags.FeatureFlagCatalog.Matcher,
         Flags.FeatureFlagCatalog.FeedbackOptimizer, Flags.FeatureFlagCatalog.Drafter,
     };
-    public const int InterviewsShown = 3;
-    private const int RecentTasks = 200;
 
     private static readonly (string Key, string Label, string Tab, string[] States)[] Stages =
     [

@@ -30,7 +30,7 @@ internal sealed class AgentMatcher(CandidateAgents agents, MatchRunner matcher) 
         // New postings concern every running agent; the other events one candidate.
         IReadOnlyList<string> candidates = agentEvent.UserId is { } userId
             ? await agents.RunningAsync(userId, cancellationToken) is null ? [] : [userId]
-            : [.. (await agents.RunningAsync(cancellationToken)).Select(a => a.UserId)];
+            : await agents.RunningUsersAsync(cancellationToken);
         if (candidates.Count == 0) return new AgentOutcome(agentEvent.UserId is null ? "no candidate's agent is running" : "the agent is not running");
 
         var found = 0;
@@ -47,9 +47,11 @@ internal sealed class AgentMatcher(CandidateAgents agents, MatchRunner matcher) 
                 waiting.Add(string.Join(", ", ex.Missing));
             }
         }
-        var outcome = candidates.Count == 1
-            ? waiting.Count == 1 ? $"waiting for the profile: {waiting[0]}" : $"{found} new {(found == 1 ? "match" : "matches")}"
-            : $"{found} new matches for {candidates.Count - waiting.Count} candidates" + (waiting.Count > 0 ? $"; {waiting.Count} waiting for their profile" : "");
-        return new AgentOutcome(outcome);
+        if (candidates.Count > 1)
+        {
+            var waitingNote = waiting.Count > 0 ? $"; {waiting.Count} waiting for their profile" : "";
+            return new AgentOutcome($"{found} new matches for {candidates.Count - waiting.Count} candidates{waitingNote}");
+        }
+        return new AgentOutcome(waiting.Count == 1 ? $"waiting for the profile: {waiting[0]}" : $"{found} new {(found == 1 ? "match" : "matches")}");
     }
 }

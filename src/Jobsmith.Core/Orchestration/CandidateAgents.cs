@@ -72,9 +72,9 @@ public sealed class CandidateAgents(AppDbContext db, EventPublisher events, Time
         return errors;
     }
 
-    /// <summary>Candidates whose agent is running, for the matcher's pass over a new batch of postings.</summary>
-    public async Task<IReadOnlyList<CandidateAgent>> RunningAsync(CancellationToken cancellationToken) =>
-        await db.Set<CandidateAgent>().AsNoTracking().Where(a => a.State == CandidateAgentStates.Running).OrderBy(a => a.UserId).ToListAsync(cancellationToken);
+    /// <summary>The candidates whose agent is running, for the matcher's pass over a new batch of postings.</summary>
+    public async Task<IReadOnlyList<string>> RunningUsersAsync(CancellationToken cancellationToken) =>
+        await db.Set<CandidateAgent>().Where(a => a.State == CandidateAgentStates.Running).OrderBy(a => a.UserId).Select(a => a.UserId).ToListAsync(cancellationToken);
 
     public async Task<CandidateAgent?> RunningAsync(string userId, CancellationToken cancellationToken) =>
         await db.Set<CandidateAgent>().AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.State == CandidateAgentStates.Running, cancellationToken);

@@ -66,18 +66,8 @@ public sealed class CandidateAgentTests(WebAppFixture fixture) : IClassFixture<W
         var email = ApiCalls.UniqueEmail("dashboard-agent");
         await client.RegisterAsync(email);
         await using var chromium = await ChromiumSession.StartAsync();
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        page.SetDefaultNavigationTimeout(60_000);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(ApiCalls.Password);
-        await page.GetByLabel("Password").PressAsync("Enter");
+        await using var session = await SignedInBrowser.SignInAsync(chromium.Browser, app.BaseAddress, email, ApiCalls.Password, 60_000);
+        var page = session.Page;
         await page.WaitForURLAsync("**/dashboard");
 
         var card = page.Locator("#my-agent");

@@ -76,7 +76,6 @@ public sealed partial class SubmissionRunner(
         return await RecordOutcomeAsync(userId, applicationId, result, attempt.Id, proof, cancellationToken);
     }
 
-    // A channel that throws broke its contract; whether anything left is unknown, so a person checks (never a blind retry).
     /// <summary>The channel's warm-up, alongside building the package; a failure there shows again, explained, in the send.</summary>
     private async Task PrepareQuietlyAsync(ISubmissionChannel? channel, CancellationToken cancellationToken)
     {
@@ -91,6 +90,7 @@ public sealed partial class SubmissionRunner(
         }
     }
 
+    // A channel that throws broke its contract; whether anything left is unknown, so a person checks (never a blind retry).
     private async Task<SubmissionResult> SendAsync(ISubmissionChannel channel, SubmissionPackage package, CancellationToken cancellationToken)
     {
         try

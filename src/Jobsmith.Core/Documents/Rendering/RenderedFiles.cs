@@ -16,9 +16,6 @@ public sealed class RenderedFiles(IOptions<JobsmithOptions> jobsmith, ILogger<Re
 {
     public const string Folder = "rendered";
 
-    /// <summary>Whether this host can print at all (the rendering code is registered).</summary>
-    public bool CanRender => renderer is not null;
-
     /// <summary>The document's PDF: the kept print when there is one, otherwise printed now and kept.</summary>
     public async Task<RenderedFile> PdfAsync(DocumentView document, CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ public sealed record DemoSummary(string Email, IReadOnlyList<DemoStage> Stages, 
 /// them through their channels (email goes to the outbox folder unless SMTP is configured; a posting without an
 /// application address is left to the candidate). Every stage reports progress and ends with a line.
 /// </summary>
-public sealed class DemoRun(IServiceScopeFactory scopes)
+public sealed class DemoRun(IServiceScopeFactory scopes, PendingEvents events)
 {
     public const string DemoEmail = "demo@jobsmith.example";
 
@@ -68,7 +68,7 @@ public sealed class DemoRun(IServiceScopeFactory scopes)
             var errors = await sp.GetRequiredService<Profiles.Preferences.PreferencesService>().UpdateAsync(userId,
                 v => v with { Titles = ["Senior Backend Engineer"], RemotePreference = "any" }, cancellationToken);
             if (errors.Count > 0) throw new InvalidOperationException("The demo preferences were refused: " + string.Join(" ", errors.Values.SelectMany(e => e)));
-            return uploaded.Version;
+            return true;
         });
         Stage("resume", "parsed demo-resume.txt; target title Senior Backend Engineer, remote or on site");
 
@@ -76,7 +76,7 @@ public sealed class DemoRun(IServiceScopeFactory scopes)
         Stage("postings", $"imported {imported.Added} postings from the demo feed");
 
         await InScopeAsync(sp => sp.GetRequiredService<CandidateAgents>().ChangeAsync(userId, CandidateAgentStates.Running, new CandidateAgentSettings(50, 5), cancellationToken));
-        var events = await DrainEventsAsync("agent", progress, cancellationToken);
+        var processed = await ProcessEventsAsync("agent", progress, cancellationToken);
         var matches = await InScopeAsync(async sp => await (
             from m in sp.GetRequiredService<AppDbContext>().Set<StoredMatch>().AsNoTracking()
             join p in sp.GetRequiredService<AppDbContext>().Set<Jobs.Store.StoredPosting>() on m.PostingId equals p.Id
@@ -84,7 +84,7 @@ public sealed class DemoRun(IServiceScopeFactory scopes)
             orderby m.Score descending, p.Title
             select new DemoMatch(m.Score, p.Title, p.Company)).ToListAsync(cancellationToken));
         var cards = await InScopeAsync(sp => sp.GetRequiredService<Approvals>().ListAsync(userId, cancellationToken));
-        Stage("agent", $"{events} events processed: {matches.Count} matches, {cards.Count} drafts waiting for approval");
+        Stage("agent", $"{processed} events processed: {matches.Count} matches, {cards.Count} drafts waiting for approval");
 
         var approved = 0;
         foreach (var card in cards)
@@ -103,7 +103,7 @@ public sealed class DemoRun(IServiceScopeFactory scopes)
             sends.Add(new DemoSend(card.Title, card.Company, card.Channel.Channel, run.Status.ToString(), run.Message));
             progress?.Report(new DemoProgress("send", $"{sends.Count}/{cards.Count}", Done: false, sends.Count, cards.Count));
         }
-        await DrainEventsAsync("events", progress, cancellationToken);
+        await ProcessEventsAsync("events", progress, cancellationToken);
         Stage("send", string.Join(", ", sends.GroupBy(s => Outcome(s)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
         return new DemoSummary(DemoEmail, stages, matches, sends);
     }
@@ -118,25 +118,8 @@ public sealed class DemoRun(IServiceScopeFactory scopes)
         _ => $"{send.Status.ToLowerInvariant()} ({send.Channel.Replace('_', ' ')})",
     };
 
-    /// <summary>What the worker's dispatcher does: every waiting event through the processor, each in its own scope.</summary>
-    private async Task<int> DrainEventsAsync(string stage, IProgress<DemoProgress>? progress, CancellationToken cancellationToken)
-    {
-        var processed = 0;
-        while (processed < MaxEvents)
-        {
-            var waiting = await InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AgentEvent>().AsNoTracking()
-                .Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Select(e => e.Id).Take(100).ToListAsync(cancellationToken));
-            if (waiting.Count == 0) return processed;
-            foreach (var id in waiting)
-            {
-                if (!await InScopeAsync(sp => sp.GetRequiredService<AgentEventProcessor>().ProcessAsync(id, cancellationToken)))
-                    throw new InvalidOperationException($"An agent failed on event {id}; its task says why (`jobsmith` logs show it too).");
-                processed++;
-                progress?.Report(new DemoProgress(stage, $"{processed} events", Done: false, processed, processed + waiting.Count - waiting.IndexOf(id) - 1));
-            }
-        }
-        throw new InvalidOperationException($"Events kept coming after {MaxEvents}: the agents are feeding each other.");
-    }
+    private Task<int> ProcessEventsAsync(string stage, IProgress<DemoProgress>? progress, CancellationToken cancellationToken) =>
+        events.ProcessAllAsync(MaxEvents, (done, known) => progress?.Report(new DemoProgress(stage, $"{done} events", Done: false, done, known)), cancellationToken);
 
     private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
