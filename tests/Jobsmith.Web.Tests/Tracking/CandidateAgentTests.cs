@@ -44,9 +44,13 @@ public sealed class CandidateAgentTests(WebAppFixture fixture) : IClassFixture<W
         Assert.DoesNotContain(cards, c => c.GetProperty("application").GetProperty("postingId").GetGuid() == seed.RatedPostingId);
         var status = await GetAsync(client, "/api/agents/status", token);
         Assert.Equal(("running", 2), (status.GetProperty("agent").GetProperty("state").GetString(), status.GetProperty("agent").GetProperty("draftedToday").GetInt32()));
-        var tasks = await GetAsync(client, "/api/agents/tasks", token);
-        Assert.Contains(tasks.EnumerateArray(), t => t.GetProperty("agent").GetString() == "drafter"
-            && t.GetProperty("output").GetString()!.Contains("2 drafts waiting for your approval", StringComparison.Ordinal));
+        // The drafts are committed one by one, before the drafter's run is marked done with its summary.
+        await Jobsmith.Tests.TestSupport.TestHost.WaitUntilAsync(async () =>
+            (await GetAsync(client, "/api/agents/tasks", token)).EnumerateArray().Any(t =>
+                t.GetProperty("agent").GetString() == "drafter"
+                && t.GetProperty("output").ValueKind == JsonValueKind.String
+                && t.GetProperty("output").GetString()!.Contains("2 drafts waiting for your approval", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), "the drafter's finished run in the task list");
 
         // Another user's agent is theirs alone: still off, with nothing drafted.
         Assert.Equal("stopped", (await GetAsync(client, "/api/agents/status", other)).GetProperty("agent").GetProperty("state").GetString());
