@@ -25,6 +25,7 @@ public sealed class AutoApplyTests
         auto-mail-1,Senior Backend Engineer,Mailco,Berlin,yes,,"Remote: Python, Go, Kafka and PostgreSQL on AWS.",mailto:jobs@mailco.test
         auto-mail-2,Backend Engineer,Postbox,Berlin,yes,,"Remote: REST APIs in Python with PostgreSQL.",mailto:hiring@postbox.test
         auto-mail-3,Python Engineer,Letterbox,Berlin,yes,,"Remote: Python services on PostgreSQL and Kafka.",mailto:jobs@letterbox.test
+        auto-mail-4,Platform Engineer,Inkwell,Berlin,yes,,"Remote: Python and Go services on PostgreSQL.",mailto:jobs@inkwell.test
         auto-form-1,Senior Data Engineer,Formly,Berlin,yes,,"Remote: Kafka pipelines in Python and SQL.",https://boards.greenhouse.io/formly/jobs/1
         """;
 
@@ -76,13 +77,17 @@ public sealed class AutoApplyTests
         Guid[] drafts = [await Prepare(harness, user, "auto-mail-1"), await Prepare(harness, user, "auto-mail-2"), await Prepare(harness, user, "auto-mail-3")];
         await Save(harness, user, new AutoApplyChange(true, 80, 2, [ChannelNames.Email]));
 
-        // Three workers handle the three "approval requested" events at the same moment; the third one delivered twice.
-        var outcomes = await Task.WhenAll(drafts.Append(drafts[2]).Select(d => Task.Run(() => Offer(harness, user, d))));
+        // Workers handle the three "approval requested" events at the same moment; the third one delivered three times.
+        var outcomes = await Task.WhenAll(drafts.Append(drafts[2]).Append(drafts[2]).Select(d => Task.Run(() => Offer(harness, user, d))));
 
         var states = await Task.WhenAll(drafts.Select(d => State(harness, user, d)));
         Assert.Equal(2, states.Count(s => s == ApplicationStates.Queued));
         Assert.Equal(1, states.Count(s => s == ApplicationStates.AwaitingApproval));
         Assert.Contains(outcomes, o => o.Contains("today's 2", StringComparison.Ordinal));
+        // A redelivery that lost the race must not give back the place its twin used: a later draft still finds the cap full.
+        var later = await Prepare(harness, user, "auto-mail-4");
+        Assert.Contains("today's 2", await Offer(harness, user, later), StringComparison.Ordinal);
+        Assert.Equal(ApplicationStates.AwaitingApproval, await State(harness, user, later));
     }
 
     [Fact]

@@ -46,6 +46,9 @@ internal sealed class AutoApprover(AppDbContext db, Approvals approvals, TimePro
         var result = await approvals.ApproveAsync(userId, applicationId, application.Revision, ApplicationActor.Agent(ActorName), cancellationToken,
             $"Your auto-apply rule: score {score} ≥ {rule.MinScore}, through {channel.Channel.Replace('_', ' ')}.");
         if (result.Status == ApprovalStatus.Done) return new AgentOutcome($"approved by the rule (score {score})");
+        // A redelivered event that lost the race to its twin fails here too, but the rule did approve the application:
+        // its place stays taken, or the cap would let one more through.
+        if (await ApprovedByRuleAsync(applicationId, cancellationToken)) return new AgentOutcome("already approved by the rule");
         // Not approved after all (the documents failed the check, or the candidate acted first): the place is free again.
         await db.Set<AutoApplyPlace>().Where(p => p.ApplicationId == applicationId).ExecuteDeleteAsync(cancellationToken);
         return new AgentOutcome($"left for approval: {result.Error ?? result.Status.ToString()}");
@@ -82,6 +85,10 @@ internal sealed class AutoApprover(AppDbContext db, Approvals approvals, TimePro
             }
         }
     }
+
+    private Task<bool> ApprovedByRuleAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        db.Set<ApplicationLogEntry>().AnyAsync(l => l.ApplicationId == applicationId && l.ToState == ApplicationStates.Approved
+            && l.ActorKind == ApplicationActor.AgentKind && l.ActorId == ActorName, cancellationToken);
 
     private static Guid? ApplicationOf(string payloadJson)
     {
