@@ -1,3 +1,4 @@
+using Jobsmith.Core.Ai.Usage;
 using Jobsmith.Core.Data;
 using Jobsmith.Core.Flags;
 using Microsoft.EntityFrameworkCore;
@@ -58,10 +59,13 @@ public sealed class AgentEventProcessor(
         }
 
         task.Status = AgentTaskStatus.Running;
-        task.StartedAt = clock.GetUtcNow().UtcDateTime;
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        task.StartedAt = startedAt;
         task.Error = null;
         await db.SaveChangesAsync(cancellationToken);
 
+        // Model calls the handler makes are counted for this candidate and agent (I1).
+        using var metered = AiCallScope.Begin(agentEvent.UserId, handler.AgentName);
         // The handler's effects and the task's completion commit together: a crash in between rolls both back, so the
         // retry does the work once instead of repeating effects that were already saved (R1).
         Exception? failure = null;
@@ -99,6 +103,7 @@ public sealed class AgentEventProcessor(
             task.CompletedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
         }
+        AgentMetrics.TaskFinished(handler.AgentName, task.Status == AgentTaskStatus.Failed, (task.CompletedAt ?? startedAt) - startedAt);
         return task.Status == AgentTaskStatus.Failed ? $"{handler.AgentName}: {task.Error}".Truncate(2000) : null;
     }
 }

@@ -41,6 +41,7 @@ internal sealed class AgentTaskConfiguration : IEntityTypeConfiguration<AgentTas
         builder.Property(t => t.Error).HasMaxLength(4000);
         builder.HasIndex(t => new { t.UserId, t.CreatedAt });
         builder.HasIndex(t => new { t.Agent, t.Status });
+        builder.HasIndex(t => new { t.Agent, t.CreatedAt });
         builder.HasIndex(t => new { t.EventId, t.Agent }).IsUnique();
     }
 }

@@ -36,4 +36,17 @@ public sealed class AiOptions
 
     /// <summary>Retries the SDKs make on 429/5xx before we see an error; tests set 0.</summary>
     public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// Price per million tokens by model id, for the admin's cost estimate (I1). A dated id ("gpt-4o-mini-2024-07-18")
+    /// takes the price of the longest key it starts with. Prices change, so they are settings, not constants.
+    /// </summary>
+    public Dictionary<string, AiPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>US dollars per million input and output tokens.</summary>
+public sealed class AiPrice
+{
+    public decimal InputPerMillion { get; set; }
+    public decimal OutputPerMillion { get; set; }
 }

@@ -1,3 +1,4 @@
+using Jobsmith.Core.Ai.Usage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,16 +27,31 @@ public static class AiServiceCollectionExtensions
         if (configured.Provider == AiProvider.None)
             return services;
 
+        // Every call is metered (I1) when the host has a database to keep the records in.
         services.AddSingleton<IChatClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AiOptions>>().Value;
-            return options.Provider == AiProvider.Anthropic ? new AnthropicChatClient(options) : OpenAiClients.CreateChat(options);
+            var client = options.Provider == AiProvider.Anthropic ? new AnthropicChatClient(options) : OpenAiClients.CreateChat(options);
+            return sp.GetService<AiCallLedger>() is { } ledger ? new MeteredChatClient(client, ledger) : client;
         });
         services.AddSingleton<StructuredExtraction>();
         if (configured.Provider == AiProvider.OpenAi && !string.IsNullOrWhiteSpace(configured.EmbeddingModel))
         {
-            services.AddSingleton(sp => OpenAiClients.CreateEmbeddings(sp.GetRequiredService<IOptions<AiOptions>>().Value));
+            services.AddSingleton(sp =>
+            {
+                var generator = OpenAiClients.CreateEmbeddings(sp.GetRequiredService<IOptions<AiOptions>>().Value);
+                return sp.GetService<AiCallLedger>() is { } ledger ? new MeteredEmbeddingGenerator(generator, ledger) : generator;
+            });
         }
+        return services;
+    }
+
+    /// <summary>The ledger of model calls (I1); only hosts with a database register it.</summary>
+    public static IServiceCollection AddAiUsage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new AiCallLedger(sp.GetRequiredService<Data.ResolvedDatabase>(), sp.GetRequiredService<Data.SqlitePragmaInterceptor>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AiCallLedger>>()));
+        services.AddScoped<AiUsageReport>();
         return services;
     }
 }

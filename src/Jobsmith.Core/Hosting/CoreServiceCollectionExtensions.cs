@@ -10,6 +10,7 @@ using Jobsmith.Core.Inbox;
 using Jobsmith.Core.Jobs;
 using Jobsmith.Core.Jobs.Store;
 using Jobsmith.Core.Matching.Store;
+using Jobsmith.Core.Monitoring;
 using Jobsmith.Core.Orchestration;
 using Jobsmith.Core.Notifications;
 using Jobsmith.Core.Plans;
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddFeatureFlags();
         services.AddAgents(configuration);
         services.AddJobsmithAi(configuration);
+        services.AddAiUsage();
         services.AddProfiles();
         services.AddProfileStore();
         services.AddJobs();
@@ -52,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddReports();
         services.AddInbox();
         services.AddOrchestration();
+        services.AddMonitoring();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jobsmith.Core.Ai;
+using Jobsmith.Core.Ai.Usage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,8 @@ public sealed class LlmReranker(IChatClient chat, ILogger<LlmReranker> logger, i
         string reply;
         try
         {
+            // The usage report counts re-ranking apart from other chat calls (I1).
+            using var metered = AiCallScope.Begin(kind: AiCallKinds.Rerank);
             var response = await chat.GetResponseAsync(
                 [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, Prompt(profile, head))],
                 new ChatOptions { Temperature = 0 }, cancellationToken).ConfigureAwait(false);

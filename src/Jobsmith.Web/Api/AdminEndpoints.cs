@@ -1,8 +1,10 @@
 using Jobsmith.Core.Accounts;
 using Jobsmith.Core.Agents;
+using Jobsmith.Core.Ai.Usage;
 using Jobsmith.Core.Applications;
 using Jobsmith.Core.Flags;
 using Jobsmith.Core.HumanAgents;
+using Jobsmith.Core.Monitoring;
 using Jobsmith.Core.Security;
 using Jobsmith.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +15,7 @@ public sealed record SetFlagRequest(bool? Enabled);
 public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
 public sealed record UpdateAgentRequest(bool? Available, int? MaxAssignments, IReadOnlyList<string>? Expertise);
 public sealed record AssignRequest(Guid? ApplicationId, string? AgentId);
+public sealed record MonitoringView(AgentMonitorView Agents, AiUsageView Ai);
 
 /// <summary>Admin API (I1, A4): users and roles, human agents, AI agent monitoring, feature flags.</summary>
 public static class AdminEndpoints
@@ -21,8 +24,11 @@ public static class AdminEndpoints
     {
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         admin.MapGet("/users", async (AdminAccounts accounts, CancellationToken ct) => TypedResults.Ok(await accounts.ListUsersAsync(ct)));
-        admin.MapGet("/candidates", async (AdminAccounts accounts, CancellationToken ct) =>
-            TypedResults.Ok((await accounts.ListUsersAsync(ct)).Where(u => u.Roles.Contains(Roles.Candidate))));
+        // Paged: an install may have a hundred thousand candidates (I1).
+        admin.MapGet("/candidates", async (CandidateOverview candidates, string? q, int? page, CancellationToken ct) =>
+            TypedResults.Ok(await candidates.ListAsync(q, page ?? 1, ct)));
+        admin.MapGet("/monitoring", async (AgentMonitor agents, AiUsageReport ai, int? hours, CancellationToken ct) =>
+            TypedResults.Ok(new MonitoringView(await agents.ReadAsync(hours ?? 24, ct), await ai.ReadAsync(hours ?? 24, ct))));
         admin.MapGet("/agents", async (HumanAgentAdmin agents, CancellationToken ct) => TypedResults.Ok(await agents.AgentsAsync(ct)));
         admin.MapPatch("/agents/{id}", UpdateAgentAsync);
         admin.MapGet("/assignments", async (HumanAgentAdmin agents, string? status, int? page, CancellationToken ct) =>

@@ -37,6 +37,7 @@ public static class WebHostExtensions
         services.AddJobsmithAuth(builder.Configuration);
         services.AddJobsmithRateLimits(builder.Configuration);
         services.AddJobsmithHealthChecks();
+        services.AddJobsmithTelemetry(builder.Configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddRazorComponents();
@@ -72,6 +73,7 @@ public static class WebHostExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseAiCallAttribution();
         app.UseAuthorization();
         app.UseFormTokenCheck();
         app.UseAntiforgery();

@@ -8,7 +8,7 @@ public sealed class OpenAiChatClientTests
     private const string Key = "sk-test-0123456789abcdef";
 
     // A chat.completion object as api.openai.com returns it.
-    private const string Completion = """
+    internal const string Completion = """
         {"id":"chatcmpl-AbC123","object":"chat.completion","created":1732233600,"model":"gpt-4o-mini-2024-07-18",
          "choices":[{"index":0,"message":{"role":"assistant","content":"Hello, Jane.","refusal":null,"annotations":[]},
                      "logprobs":null,"finish_reason":"stop"}],

@@ -9,7 +9,7 @@ public sealed class OpenAiEmbeddingGeneratorTests
 
     // Answers like POST /v1/embeddings does: floats as a JSON array, or base64 of little-endian float32
     // when the request asks for encoding_format "base64". Items come back in reverse order to check Index.
-    private static WireServer.Reply Embeddings(WireServer.Request request)
+    internal static WireServer.Reply Embeddings(WireServer.Request request)
     {
         var base64 = (string?)request.Body!["encoding_format"] == "base64";
         var data = new JsonArray();
