@@ -20,6 +20,8 @@ internal sealed class StageShots(IPage page, ITestOutputHelper output)
         var name = $"end-to-end-{++_number:00}-{stage}-desktop";
         var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
         Assert.True(scrollWidth <= innerWidth, $"{stage}: the page overflows horizontally ({scrollWidth} > {innerWidth})");
+        // A page opened at an anchor (#detail) is scrolled, and the fixed sidebar would be drawn at that offset.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = ChromiumSession.ScreenshotPath(name), FullPage = true });
         output.WriteLine($"{name}: {_stage.Elapsed.TotalSeconds:0.0} s (total {_total.Elapsed.TotalSeconds:0.0} s)");
         _stage.Restart();
