@@ -13,7 +13,7 @@ namespace Jobsmith.Web.Tests.EndToEnd;
 
 /// <summary>
 /// The whole first run (K3) through the real web host and Chromium, nothing stubbed: a candidate onboards with the demo
-/// resume (A3), imports the demo feed (B1), finds matches (D2), prepares and approves an application (E1, F2); the
+/// resume (A3, B1), imports the demo feed (C1), finds matches (D2), prepares and approves an application (E1, F2); the
 /// submission worker sends it through the browser form channel to a form site on loopback (F3, F7); the employer's
 /// reply arrives through the Postmark inbound webhook (G2) and moves it to "interview"; the weekly report written for
 /// the week names it (G4). A screenshot of each stage is saved.
@@ -78,7 +78,7 @@ public sealed class CoreLoopTests(ITestOutputHelper output)
         Assert.Empty(browser.Problems);
     }
 
-    // A3: the demo resume read on upload; every later step is pre-filled from it and only confirmed.
+    // A3, B1: the demo resume read on upload; every later step is pre-filled from it and only confirmed.
     private static async Task OnboardAsync(IPage page, StageShots shots)
     {
         await page.GotoAsync("/onboarding");
@@ -102,7 +102,7 @@ public sealed class CoreLoopTests(ITestOutputHelper output)
         await shots.TakeAsync("onboarding-done");
     }
 
-    // B1: the demo feed as a CSV file through the "add postings" page, as a user with their own export would.
+    // C1: the demo feed as a CSV file through the "add postings" page, as a user with their own export would.
     private static async Task ImportAsync(IPage page, StageShots shots, Uri form)
     {
         await page.GotoAsync("/jobs/add");
