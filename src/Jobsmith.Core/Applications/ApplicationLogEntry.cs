@@ -18,13 +18,24 @@ public sealed class ApplicationLogEntry
     public string? Details { get; private set; }
     public DateTime At { get; private set; }
 
-    internal static ApplicationLogEntry For(Guid applicationId, string? from, string to, ApplicationActor actor, string? details, DateTimeOffset now) => new()
+    /// <param name="after">The entry this one follows in the same unit of work, if any.</param>
+    internal static ApplicationLogEntry For(Guid applicationId, string? from, string to, ApplicationActor actor, string? details, DateTimeOffset now,
+        ApplicationLogEntry? after = null) => new()
     {
-        Id = Guid.CreateVersion7(now), ApplicationId = applicationId, FromState = from, ToState = to,
+        Id = IdAfter(after, now), ApplicationId = applicationId, FromState = from, ToState = to,
         ActorKind = actor.Kind, ActorId = actor.Id,
         Details = TextTruncation.Truncate(details?.Trim() is { Length: > 0 } text ? text : null, JobApplication.MaxDetails),
         At = now.UtcDateTime,
     };
+
+    // The history is read in (At, Id) order. Moves made together (approved, then queued) share a timestamp, and a
+    // version 7 id is random within its millisecond, so without this the history could list "queued" before "approved".
+    private static Guid IdAfter(ApplicationLogEntry? after, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now);
+        while (after is not null && after.At == now.UtcDateTime && id.CompareTo(after.Id) <= 0) id = Guid.CreateVersion7(now);
+        return id;
+    }
 }
 
 internal sealed class ApplicationLogEntryConfiguration : IEntityTypeConfiguration<ApplicationLogEntry>

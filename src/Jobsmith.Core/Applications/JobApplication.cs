@@ -48,7 +48,7 @@ public sealed class JobApplication
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!ApplicationStates.CanMove(State, to)) throw new IllegalTransitionException(State, to);
-        var entry = ApplicationLogEntry.For(Id, State, to, actor, details, now);
+        var entry = ApplicationLogEntry.For(Id, State, to, actor, details, now, _log.Count > 0 ? _log[^1] : null);
         State = to;
         StateReason = to is ApplicationStates.Escalated or ApplicationStates.Failed or ApplicationStates.RejectedByUser or ApplicationStates.Withdrawn
             ? entry.Details

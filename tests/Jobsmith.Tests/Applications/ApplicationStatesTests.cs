@@ -23,6 +23,18 @@ public sealed class ApplicationStatesTests
         Assert.Equal(line.Length, application.Revision);
     }
 
+    [Fact]
+    public void Moves_made_at_the_same_instant_keep_their_order_in_the_history()
+    {
+        // Approving queues at once, with one timestamp: the history (ordered by time, then id) must still read approved, then queued.
+        for (var run = 0; run < 200; run++)
+        {
+            var application = JobApplication.Start("user-1", Guid.NewGuid(), ApplicationActor.Agent("matcher"), Now);
+            foreach (var state in new[] { "drafted", "awaiting_approval", "approved", "queued" }) application.Move(state, Candidate, null, Now);
+            Assert.Equal(application.Log.Select(l => l.ToState), application.Log.OrderBy(l => l.At).ThenBy(l => l.Id).Select(l => l.ToState));
+        }
+    }
+
     [Theory]
     [InlineData("matched", "applied")]          // nothing is sent without documents and an approval
     [InlineData("drafted", "queued")]           // a draft cannot skip the approval queue
