@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture fixture) : IClassFixt
         ("POST", "/api/agents/stop", "/api/agents/stop", null, Unauthorized, Ok, Forbidden, Forbidden),
         ("GET", "/api/admin/users", "/api/admin/users", null, Unauthorized, Forbidden, Forbidden, Ok),
         ("GET", "/api/admin/candidates", "/api/admin/candidates", null, Unauthorized, Forbidden, Forbidden, Ok),
+        ("GET", "/api/admin/monitoring", "/api/admin/monitoring?hours=24", null, Unauthorized, Forbidden, Forbidden, Ok),
         ("GET", "/api/admin/agents", "/api/admin/agents", null, Unauthorized, Forbidden, Forbidden, Ok),
         ("PATCH", "/api/admin/agents/{id}", "/api/admin/agents/no-such-user", """{"available":false}""", Unauthorized, Forbidden, Forbidden, NotFound),
         ("GET", "/api/admin/assignments", "/api/admin/assignments", null, Unauthorized, Forbidden, Forbidden, Ok),

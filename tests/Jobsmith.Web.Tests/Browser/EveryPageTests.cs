@@ -185,7 +185,7 @@ public sealed class EveryPageTests(WebAppFixture fixture, ITestOutputHelper outp
     private static PageVisit[] AdminPages(Guid application) =>
     [
         new("/dashboard", "dashboard"), new("/admin", "admin"), new("/admin/sources", "sources"), new("/admin/agents", "human-agents"), new("/agent/queue", "queue"),
-        new($"/admin/applications/{application}", "application"),
+        new($"/admin/applications/{application}", "application"), new("/admin/monitoring", "monitoring"), new("/admin/candidates", "candidates"),
         new("/jobs", "jobs"), new("/jobs/add", "jobs-add"), new("/jobs/searches", "job-searches"), new("/settings", "settings"), new("/error", "error"),
         new("/access-denied", "access-denied"), new("/no-such-page", "not-found", 404),
     ];
