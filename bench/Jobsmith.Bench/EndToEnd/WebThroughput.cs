@@ -47,7 +47,7 @@ internal static partial class WebThroughput
         Console.WriteLine($"seeded {candidates:N0} candidates (register, resume upload, preferences) in {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
         var seeded = await BenchSeed.PostingsAsync(database.Host.Services, postings);
-        Console.WriteLine($"seeded {seeded.Added:N0} postings ({seeded.Duplicates:N0} more linked as duplicates) through the CSV import in {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"seeded {seeded.Added:N0} postings ({seeded.Duplicates:N0} of them linked as duplicates) through the CSV import in {clock.Elapsed.TotalSeconds:0.0} s");
 
         var webPort = FreePort();
         var helloPort = FreePort();
