@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs what Jobsmith needs on a fresh Debian machine that has the .NET SDK, then restores packages.
-# Idempotent: a second run only checks. `--test` also installs what the test suite needs.
+# Idempotent: a second run only checks. `--test` also installs what the test suite needs; `--bench` what the
+# benchmarks need beyond it (wrk, the HTTP load generator of the web throughput run, P5). Flags combine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(poppler-utils chromium)                         # resume PDFs; browser channel, PDF rendering
-if [ "${1:-}" = "--test" ]; then
-  packages+=(postgresql python3-aiosmtpd dovecot-imapd)    # the second database provider; the SMTP and IMAP servers of the email tests
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --test) packages+=(postgresql python3-aiosmtpd dovecot-imapd) ;;  # the second database provider; the SMTP and IMAP servers of the email tests
+    --bench) packages+=(wrk) ;;
+    *) echo "setup: unknown option $flag (use --test, --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

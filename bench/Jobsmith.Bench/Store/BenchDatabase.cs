@@ -20,13 +20,18 @@ internal sealed class BenchDatabase : IAsyncDisposable
     private readonly string? _admin;
     private readonly string? _name;
 
-    private BenchDatabase(string provider, string connection, string folder, string? admin, string? name)
+    private BenchDatabase(string provider, string connection, string folder, string? admin, string? name, Action<IServiceCollection>? configure)
     {
-        (Provider, _folder, _admin, _name) = (provider, folder, admin, name);
-        Host = Build(provider, connection, folder);
+        (Provider, ConnectionString, _folder, _admin, _name) = (provider, connection, folder, admin, name);
+        Host = Build(provider, connection, folder, configure);
     }
 
     public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The run's data folder (the SQLite file, rendered files), for another process to open the same data.</summary>
+    public string Folder => _folder;
 
     public IHost Host { get; }
 
@@ -35,12 +40,13 @@ internal sealed class BenchDatabase : IAsyncDisposable
             ? [DatabaseProviders.Sqlite]
             : [DatabaseProviders.Sqlite, DatabaseProviders.Postgres];
 
-    public static async Task<BenchDatabase> CreateAsync(string provider)
+    /// <param name="configure">More services beside Core, e.g. the document renderer for runs that print.</param>
+    public static async Task<BenchDatabase> CreateAsync(string provider, Action<IServiceCollection>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("jobsmith-bench-").FullName;
         BenchDatabase database;
         if (provider == DatabaseProviders.Sqlite)
-            database = new BenchDatabase(provider, $"Data Source={Path.Combine(folder, "jobsmith.db")}", folder, null, null);
+            database = new BenchDatabase(provider, $"Data Source={Path.Combine(folder, "jobsmith.db")}", folder, null, null, configure);
         else
         {
             var admin = Environment.GetEnvironmentVariable(PostgresVariable)!;
@@ -51,14 +57,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
                 await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
                 await command.ExecuteNonQueryAsync();
             }
-            database = new BenchDatabase(provider, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString(), folder, admin, name);
+            database = new BenchDatabase(provider, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString(), folder, admin, name, configure);
         }
         await using var scope = database.Host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
         return database;
     }
 
-    private static IHost Build(string provider, string connection, string folder)
+    private static IHost Build(string provider, string connection, string folder, Action<IServiceCollection>? configure)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -70,6 +76,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddJobsmithCore(builder.Configuration);
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 
