@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(poppler-utils chromium)                         # resume PDFs; browser channel, PDF rendering
 if [ "${1:-}" = "--test" ]; then
   packages+=(postgresql python3-aiosmtpd dovecot-imapd)    # the second database provider; the SMTP and IMAP servers of the email tests
+  packages+=(nginx)                                        # the proxy in front of two web nodes in the scale-out tests
 fi
 
 missing=()
