@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 packages=(poppler-utils chromium)                         # resume PDFs; browser channel, PDF rendering
 for flag in "$@"; do
   case "$flag" in
-    --test) packages+=(postgresql python3-aiosmtpd dovecot-imapd) ;;  # the second database provider; the SMTP and IMAP servers of the email tests
+    # the second database provider; the SMTP and IMAP servers of the email tests; the proxy of the scale-out tests
+    --test) packages+=(postgresql python3-aiosmtpd dovecot-imapd nginx) ;;
     --bench) packages+=(wrk) ;;
     *) echo "setup: unknown option $flag (use --test, --bench)" >&2; exit 2 ;;
   esac
