@@ -27,13 +27,14 @@ internal static class MonitoringFormat
 
     public static string Window(int hours) => hours switch
     {
-        1 => "hour",
+        1 => "1 hour",
         24 => "24 hours",
         _ when hours % 24 == 0 => $"{hours / 24} days",
         _ => $"{hours} hours",
     };
 
-    public static string Window(DateTime since, DateTime until) => Window((int)Math.Round((until - since).TotalHours));
+    /// <summary>"the last hour", "the last 7 days".</summary>
+    public static string Window(DateTime since, DateTime until) => (int)Math.Round((until - since).TotalHours) is var hours && hours == 1 ? "hour" : Window(hours);
 
     public static string Ago(DateTime at, DateTime now)
     {
